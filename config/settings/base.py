@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "home.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -138,9 +138,11 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 
 # --- Languages ---------------------------------------------------------------------------------
-# The first language is the default and is served without a URL prefix.
-LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "sq")
-LANGUAGES = [("sq", "Shqip"), ("en", "English")]
+# SITE_LANGUAGES lists "code:Name" pairs; the first is the default, served without a URL prefix.
+LANGUAGES = [
+    tuple(item.split(":", 1)) for item in env_list("SITE_LANGUAGES", "sq:Shqip,en:English")
+]
+LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -166,6 +168,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "z
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Editors' email addresses are not sent to a third party for avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Release checks call wagtail.org from editors' browsers; upgrades are planned in the repository.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Security ----------------------------------------------------------------------------------
@@ -174,8 +180,9 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
-# Public pages run no inline script; the Wagtail admin needs inline styles and its own scripts.
+# Wagtail marks its preview views SAMEORIGIN itself, so everything else can refuse framing.
+X_FRAME_OPTIONS = "DENY"
+# No inline script on public pages; the admin (CSP_ADMIN_PATH_PREFIXES) may run its own.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -196,6 +203,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
+CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 
 # --- Email -------------------------------------------------------------------------------------
 if EMAIL_URL.startswith("smtp"):
