@@ -29,7 +29,8 @@ translations: $(VENV)/.installed
 
 ## Refresh the catalogues from the code and templates (needs GNU gettext).
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages --locale sq --no-obsolete --ignore ".venv/*" --ignore "e2e/*"
+	$(PY) manage.py makemessages --locale sq --no-obsolete --ignore ".venv/*" --ignore "e2e/*" \
+		--ignore "*/tests/*" --ignore "home/demo/*" --ignore "bench/*"
 
 demo: translations
 	$(PY) manage.py migrate --no-input

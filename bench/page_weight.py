@@ -23,7 +23,15 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("BENCH_PORT", "8077"))
 BASE = f"http://127.0.0.1:{PORT}"
-PAGES = ["/", "/en/", "/mesime/", "/fushata/", "/buletini/"]
+PAGES = [
+    "/",
+    "/en/",
+    "/fushata/",
+    "/fushata/netsmartkids-2025/",
+    "/mesime/",
+    "/mesime/kur-fjalet-lendojne/",
+    "/buletini/",
+]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -63,12 +71,14 @@ def measure(page_paths: list[str]) -> list[tuple[str, dict]]:
             cdp = context.new_cdp_session(page)
             cdp.send("Network.enable")
             kinds: dict[str, str] = {}
-            sizes = {"html": 0, "css": 0, "image": 0, "other": 0}
+            sizes = {"html": 0, "css": 0, "image": 0, "other": 0, "failed": 0}
 
             def on_response(event, kinds=kinds):
                 mime = event["response"].get("mimeType", "")
                 kinds[event["requestId"]] = (
-                    "html"
+                    "failed"
+                    if event["response"]["status"] >= 400
+                    else "html"
                     if "html" in mime
                     else "css"
                     if "css" in mime
@@ -99,6 +109,7 @@ def main() -> None:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "MEDIA_ROOT": str(workdir / "media"),
+        "SERVE_MEDIA": "true",
     }
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'db.sqlite3'}")
     python = sys.executable
@@ -119,13 +130,11 @@ def main() -> None:
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=10)
-    print(f"{'page':28} {'html':>8} {'css':>8} {'images':>8} {'other':>8} {'total':>8}  (bytes)")
+    columns = ["html", "css", "image", "other", "failed"]
+    print(f"{'page (status)':36}" + "".join(f"{c:>8}" for c in columns) + f"{'total':>8}  bytes")
     for name, sizes in rows:
-        total = sum(sizes.values())
-        print(
-            f"{name:28} {sizes['html']:8} {sizes['css']:8} {sizes['image']:8} "
-            f"{sizes['other']:8} {total:8}"
-        )
+        cells = "".join(f"{sizes[c]:8}" for c in columns)
+        print(f"{name:36}{cells}{sum(sizes.values()):8}")
 
 
 if __name__ == "__main__":

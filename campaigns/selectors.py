@@ -2,7 +2,7 @@
 
 import datetime
 
-from home.selectors import LISTING_RENDITION, live_pages
+from home.selectors import live_pages, with_listing_images
 
 from .models import AnnualReportPage, CampaignPage, EventPage
 
@@ -12,12 +12,8 @@ PAST_EVENTS_SHOWN = 12
 def campaign_index_listings(*, index, today: datetime.date) -> dict:
     """Campaigns and reports newest first, upcoming events soonest first, then recent past ones."""
     locale = index.locale
-    campaigns = (
-        live_pages(CampaignPage, locale=locale)
-        .child_of(index)
-        .select_related("image")
-        .prefetch_renditions(LISTING_RENDITION)
-        .order_by("-start_date")
+    campaigns = with_listing_images(
+        live_pages(CampaignPage, locale=locale).child_of(index).order_by("-start_date")
     )
     events = live_pages(EventPage, locale=locale).child_of(index)
     upcoming = events.filter(starts_at__date__gte=today).order_by("starts_at")

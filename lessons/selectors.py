@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from taggit.models import Tag
 
 from home.models import AgeBand, AudienceFields
-from home.selectors import LISTING_RENDITION, live_pages
+from home.selectors import live_pages, with_listing_images
 
 from .models import LessonPage, LessonPageTag
 
@@ -37,12 +37,10 @@ def lessons_for_index(
 
     A lesson for all ages matches every age band.
     """
-    lessons = (
+    lessons = with_listing_images(
         live_pages(LessonPage, locale=index.locale)
         .child_of(index)
-        .select_related("image")
         .prefetch_related("tagged_items__tag")
-        .prefetch_renditions(LISTING_RENDITION)
         .order_by("-first_published_at", "-pk")
     )
     if topic:

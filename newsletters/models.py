@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import ListingImageFields
-from home.selectors import live_pages
+from home.selectors import live_pages, with_listing_images
 
 ISSUES_PER_PAGE = 12
 
@@ -28,7 +28,7 @@ class NewsletterIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        issues = (
+        issues = with_listing_images(
             live_pages(NewsletterIssuePage, locale=self.locale)
             .child_of(self)
             .order_by("-issue_date", "-pk")

@@ -25,6 +25,8 @@ EMAIL_URL = os.environ.get("EMAIL_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Sigurt <no-reply@localhost>")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
+# Serve uploaded media from Django itself: for one-box setups; normally the web server does it.
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").lower() == "true"
 
 # --- Applications ------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -63,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages are small text; compressed they reach a slow phone 3x sooner.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

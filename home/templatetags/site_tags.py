@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
@@ -20,14 +20,17 @@ def language_links(context) -> list[dict]:
     page = context.get("page")
     translations = {}
     if isinstance(page, Page):
-        for other in page.get_translations(inclusive=True).select_related("locale"):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[other.locale.language_code] = other
     links = []
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
             target = translations.get(code)
-            with translation.override(code):
-                url = target.get_url(request) if target else translate_url("/", code)
+            if target is not None:
+                url = target.get_url(request)
+            else:
+                with translation.override(code):
+                    url = reverse("wagtail_serve", args=[""])
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
