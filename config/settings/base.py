@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -140,6 +141,20 @@ ACCOUNT_LOGOUT_ON_GET = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Sigurt")
+# Staff with admin rights must enrol in two-factor authentication before they use the admin.
+REQUIRE_STAFF_MFA = os.environ.get("REQUIRE_STAFF_MFA", "true").lower() != "false"
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "setup_code": "10/15m/ip,5/15m/key",
+    "invitation": "20/h/ip",
+}
+# How long a one-time setup code given to an ambassador stays valid.
+SETUP_CODE_VALID_DAYS = int(os.environ.get("SETUP_CODE_VALID_DAYS", "14"))
+INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
+# Ambassadors' accounts are removed this many days after the end of their last school year.
+AMBASSADOR_RETENTION_DAYS = int(os.environ.get("AMBASSADOR_RETENTION_DAYS", "90"))
 
 # --- Languages ---------------------------------------------------------------------------------
 # SITE_LANGUAGES lists "code:Name" pairs; the first is the default, served without a URL prefix.
