@@ -22,7 +22,9 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("network/", include("ambassadors.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
