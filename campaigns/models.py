@@ -49,7 +49,7 @@ class CampaignPage(AudienceFields, ListingImageFields, Page):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     toolkit = StreamField(
-        [("document", DocumentLinkBlock())],
+        [("document", DocumentLinkBlock(label=_("Document")))],
         blank=True,
         verbose_name=_("toolkit"),
         help_text=_("Posters, guides and other material for schools to download."),

@@ -63,7 +63,7 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("external_url")):
-            message = _("Choose a page or enter a web address, not both.")
+            message = _("Choose either a page or a web address.")
             raise StructBlockValidationError(
                 block_errors={"external_url": ValidationError(message)}
             )
@@ -104,10 +104,10 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("Heading"))
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
-    image = ImageBlock()
-    quote = QuoteBlock()
+    image = ImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
     call_to_action = CallToActionBlock(label=_("Call to action"))
     embed = EmbedBlock(label=_("Video or embed"), template="blocks/embed.html")
     document = DocumentLinkBlock(label=_("Document link"))

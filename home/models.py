@@ -20,7 +20,7 @@ class Audience(models.TextChoices):
 
 
 class AgeBand(models.TextChoices):
-    ALL = "all", _("All ages")
+    ALL = "all", _("For all ages")
     PRIMARY = "primary", _("Primary school (6–11)")
     LOWER_SECONDARY = "lower_secondary", _("Lower secondary (11–15)")
     UPPER_SECONDARY = "upper_secondary", _("Upper secondary (15–18)")

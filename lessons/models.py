@@ -58,7 +58,7 @@ class LessonPage(AudienceFields, ListingImageFields, Page):
     steps = StreamField([("step", LessonStepBlock(label=_("Step")))], verbose_name=_("steps"))
     materials = RichTextField(_("materials"), features=RICH_TEXT_FEATURES, blank=True)
     resources = StreamField(
-        [("document", DocumentLinkBlock())],
+        [("document", DocumentLinkBlock(label=_("Document")))],
         blank=True,
         verbose_name=_("downloadable resources"),
     )
