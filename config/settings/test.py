@@ -14,3 +14,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Wagtail's background tasks run inline in tests; their per-task INFO lines drown real output.
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "loggers": {**LOGGING["loggers"], "django_tasks": {"level": "WARNING"}},  # noqa: F405
+}
