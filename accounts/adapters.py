@@ -1,4 +1,26 @@
+from allauth.account import stages
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
+
+
+def has_email_on_record(user) -> bool:
+    """Whether the person gave an email address (adults do; ambassadors may not)."""
+    if user is None:
+        return False
+    return bool(user.email) or EmailAddress.objects.filter(user_id=user.pk).exists()
+
+
+class EmailVerificationStage(stages.EmailVerificationStage):
+    """Mandatory email verification, except for people who have no email address at all.
+
+    Ambassadors without email log in with their username: there is no address to verify, and
+    allauth would otherwise stop them at "verification sent" forever.
+    """
+
+    def handle(self):
+        if not has_email_on_record(self.login.user):
+            return None, True
+        return super().handle()
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -6,3 +28,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def get_login_stages(self) -> list[str]:
+        default = f"{stages.EmailVerificationStage.__module__}.EmailVerificationStage"
+        own = f"{EmailVerificationStage.__module__}.{EmailVerificationStage.__qualname__}"
+        return [own if path == default else path for path in super().get_login_stages()]

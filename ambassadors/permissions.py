@@ -7,7 +7,7 @@ the Editors group). Superusers hold every permission.
 
 from django.db.models import Q, QuerySet
 
-from .models import STAFF_ROLES, Membership, Role, School
+from .models import STAFF_ROLES, Coordination, Membership, Role, School
 
 
 def is_network_editor(user) -> bool:
@@ -70,3 +70,73 @@ def coordinated_regions(user) -> QuerySet:
 
 def is_ambassador(user) -> bool:
     return active_memberships(user).filter(role=Role.AMBASSADOR).exists()
+
+
+def can_list_schools(user) -> bool:
+    """Open the list of schools: national staff (all) and regional coordinators (their regions)."""
+    return is_network_editor(user) or coordinated_regions(user).exists()
+
+
+def home_school(user) -> School | None:
+    """The school whose space the person lands on: their newest active membership's school."""
+    membership = (
+        active_memberships(user)
+        .select_related("school")
+        .order_by("-school_year__starts_on", "-started_on", "-pk")
+        .first()
+    )
+    return membership.school if membership else None
+
+
+def can_manage_member(user, membership: Membership) -> bool:
+    """Deactivate, hand over, renew the code of or delete: only ambassadors, by who manages them."""
+    return membership.role == Role.AMBASSADOR and can_manage_ambassadors(user, membership.school)
+
+
+MEMBER_ACTIONS = ("deactivate", "hand_over", "new_code", "delete")
+
+
+def member_actions(user, school: School, memberships) -> dict[int, frozenset[str]]:
+    """What the person may do to each of these memberships of the school, in at most 5 queries.
+
+    - deactivate: the ambassador's role is still active;
+    - hand_over, new_code: the role and the account are active;
+    - delete: the account exists, belongs to a minor with no other role anywhere (never an adult's,
+      staff's or the person's own account).
+    """
+    if not can_manage_ambassadors(user, school):
+        return {}
+    ambassadors = [m for m in memberships if m.role == Role.AMBASSADOR and m.school_id == school.pk]
+    person_ids = {m.user_id for m in ambassadors if m.user_id}
+    busy = set()
+    if person_ids:
+        busy |= set(
+            Membership.objects.filter(user_id__in=person_ids)
+            .exclude(school=school, role=Role.AMBASSADOR)
+            .values_list("user_id", flat=True)
+        )
+        busy |= set(
+            Coordination.objects.filter(user_id__in=person_ids).values_list("user_id", flat=True)
+        )
+    allowed = {}
+    for membership in ambassadors:
+        person = membership.user
+        actions = set()
+        if membership.is_active:
+            actions.add("deactivate")
+            if person is not None and person.is_active:
+                actions |= {"hand_over", "new_code"}
+        if (
+            person is not None
+            and person.is_minor
+            and not (person.is_staff or person.is_superuser)
+            and person.pk != user.pk
+            and person.pk not in busy
+        ):
+            actions.add("delete")
+        allowed[membership.pk] = frozenset(actions)
+    return allowed
+
+
+def can_act_on_member(user, membership: Membership, action: str) -> bool:
+    return action in member_actions(user, membership.school, [membership]).get(membership.pk, ())

@@ -9,12 +9,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from home import views as home_views
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
 urlpatterns = [
+    # The admins' own login forms would skip allauth (no rate limit, no second factor).
+    path("admin/login/", account_views.admin_login),
+    path("django-admin/login/", account_views.admin_login, {"default_next": "/django-admin/"}),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -81,10 +81,6 @@ def test_event_cannot_end_before_it_starts(site_tree, english):
     event.full_clean()
 
 
-def test_campaign_reach_is_not_yet_measured():
-    assert CampaignPage().reach is None
-
-
 # --- Rendering in both languages ---------------------------------------------------------------
 
 

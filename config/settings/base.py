@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff who can open an admin must use two-factor authentication there.
+    "accounts.middleware.RequireStaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -139,7 +141,10 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_GET = False
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# After login each person lands on their school's space (or the school list for staff above it).
+LOGIN_REDIRECT_URL = "network:home"
+# Login field labelled "Username or email", autocomplete="username", no auto-capitals on phones.
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
 WAGTAILADMIN_LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Sigurt")
@@ -147,7 +152,8 @@ MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Sigurt")
 REQUIRE_STAFF_MFA = os.environ.get("REQUIRE_STAFF_MFA", "true").lower() != "false"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
-    "setup_code": "10/15m/ip,5/15m/key",
+    # A whole class may set up accounts from one school network at once.
+    "setup_code": "30/15m/ip,5/15m/key",
     "invitation": "20/h/ip",
 }
 # How long a one-time setup code given to an ambassador stays valid.

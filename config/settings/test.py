@@ -19,3 +19,5 @@ LOGGING = {
     **LOGGING,  # noqa: F405
     "loggers": {**LOGGING["loggers"], "django_tasks": {"level": "WARNING"}},  # noqa: F405
 }
+# Tests that check the MFA rule turn it on (accounts/tests); others force_login admins.
+REQUIRE_STAFF_MFA = False

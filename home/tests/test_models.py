@@ -11,6 +11,7 @@ from lessons.models import LessonPage
 from newsletters.factories import NewsletterIssuePageFactory
 
 
+@pytest.mark.django_db  # a new Page reads the default locale
 def test_audiences_lists_the_labels_of_the_flags_that_are_set(english):
     lesson = LessonPage(for_children=True, for_teachers=True)
 

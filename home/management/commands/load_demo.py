@@ -1,5 +1,6 @@
 import logging
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from home.demo.builder import load_demo
@@ -36,3 +37,5 @@ class Command(BaseCommand):
                 f"user: {summary.admin_username}  password: {summary.admin_password}"
             )
         )
+        # The school network lives in its own app; called by name so home never imports it.
+        call_command("load_network_demo", stdout=self.stdout)

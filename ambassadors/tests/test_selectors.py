@@ -1,0 +1,160 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Locale
+
+from ambassadors import selectors
+from ambassadors.factories import MembershipFactory, SchoolYearFactory
+from campaigns.factories import CampaignPageFactory
+from home.factories import translate_page
+from lessons.factories import LessonPageFactory
+
+
+def test_school_list_scoping_and_filters(network):
+    coordinator = network.users["coordinator"]
+    names = lambda **kw: [s.name for s in selectors.school_list(user=coordinator, **kw)]  # noqa: E731
+    assert names() == ["Shkolla Alfa", "Shkolla Beta"]
+    assert names(query="alfa") == ["Shkolla Alfa"]
+    assert names(query="AL-B") == ["Shkolla Beta"]
+    assert names(region=network.region2) == []
+    assert names(level="upper_secondary") == ["Shkolla Beta"]
+    assert list(selectors.school_list(user=network.users["teacher"])) == [network.school_a]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("ambassador", "ambassador"),
+        ("teacher", "ict_teacher"),
+        ("psychologist", "psychologist"),
+        ("coordinator", "coordinator"),
+        ("editor", "editor"),
+        ("other_teacher", None),
+    ],
+)
+def test_viewer_role_and_next_steps(network, role, expected):
+    found = selectors.viewer_role(network.users[role], network.school_a)
+    assert found == expected
+    template = selectors.next_steps_template(found)
+    assert template == (f"ambassadors/next_steps/{expected}.html" if expected else None)
+
+
+class TestSchoolTeam:
+    def test_splits_current_earlier_and_ended(self, network):
+        last_year = SchoolYearFactory(
+            name="past",
+            starts_on=network.year.starts_on - datetime.timedelta(days=365),
+            ends_on=network.year.starts_on - datetime.timedelta(days=1),
+        )
+        earlier = MembershipFactory(school=network.school_a, school_year=last_year, ambassador=True)
+        long_gone = MembershipFactory(
+            school=network.school_a,
+            school_year=last_year,
+            is_active=False,
+            ended_on=last_year.ends_on,
+        )
+        network.psychologist.is_active = False
+        network.psychologist.ended_on = timezone.localdate()
+        network.psychologist.save()
+        team = selectors.school_team(school=network.school_a, today=timezone.localdate())
+        pks = {key: [m.membership.pk for m in team[key]] for key in ("current", "earlier", "ended")}
+        assert sorted(pks["current"]) == sorted([network.ambassador.pk, network.teacher.pk])
+        assert pks["earlier"] == [earlier.pk]
+        assert pks["ended"] == [network.psychologist.pk]
+        assert long_gone.pk not in sum(pks.values(), [])
+
+    def test_account_states(self, network):
+        now = timezone.now()
+        membership = network.ambassador
+        assert selectors.account_state(membership, now=now) == "Password set, not signed in yet"
+        membership.user.last_login = now
+        assert selectors.account_state(membership, now=now) == "Active"
+        membership.user.set_unusable_password()
+        assert selectors.account_state(membership, now=now).startswith("No password yet")
+        membership.user.is_active = False
+        assert selectors.account_state(membership, now=now) == "Account switched off"
+        membership.user = None
+        assert selectors.account_state(membership, now=now) == "Account deleted"
+
+    def test_one_query(self, network, django_assert_num_queries):
+        with django_assert_num_queries(2):  # the school year, then the team
+            selectors.school_team(school=network.school_a, today=timezone.localdate())
+
+
+class TestResourcesAndCampaigns:
+    @pytest.fixture
+    def content(self, site_tree):
+        lessons = site_tree.sq.lessons
+        for_ambassadors = LessonPageFactory(parent=lessons, title="A1", for_ambassadors=True)
+        for_teachers = LessonPageFactory(parent=lessons, title="T1", for_teachers=True)
+        LessonPageFactory(parent=lessons, title="Draft", for_ambassadors=True, publish=False)
+        translate_page(for_ambassadors, "en", title="A1 en")
+        return site_tree, for_ambassadors, for_teachers
+
+    def test_lessons_fit_the_role_and_the_language(self, network, content):
+        site_tree, for_ambassadors, for_teachers = content
+        sq = Locale.objects.get(language_code="sq")
+        en = Locale.objects.get(language_code="en")
+        titles = lambda role, locale: [  # noqa: E731
+            lesson.title for lesson in selectors.role_resources(role=role, locale=locale)
+        ]
+        assert titles("ambassador", sq) == ["A1"]
+        assert titles("ict_teacher", sq) == ["T1"]
+        assert titles("psychologist", sq) == ["T1"]
+        assert titles("ambassador", en) == ["A1 en"]
+        assert titles(None, sq) == []
+
+    def test_at_most_three_lessons_in_two_queries(
+        self, network, content, django_assert_num_queries
+    ):
+        site_tree = content[0]
+        for n in range(5):
+            LessonPageFactory(parent=site_tree.sq.lessons, title=f"More {n}", for_teachers=True)
+        sq = Locale.objects.get(language_code="sq")
+        with django_assert_num_queries(2):  # view restrictions, then the pages
+            lessons = selectors.role_resources(role="ict_teacher", locale=sq)
+        assert [lesson.title for lesson in lessons] == ["More 4", "More 3", "More 2"]
+
+    def test_upcoming_campaigns(self, network, site_tree, django_assert_num_queries):
+        today = timezone.localdate()
+        index = site_tree.sq.campaigns
+        CampaignPageFactory(parent=index, title="Ended", end_date=today - datetime.timedelta(1))
+        CampaignPageFactory(parent=index, title="Open-ended", start_date=today, end_date=None)
+        CampaignPageFactory(parent=index, title="Ends today", start_date=today, end_date=today)
+        for n in range(3):
+            CampaignPageFactory(
+                parent=index,
+                title=f"Later {n}",
+                start_date=today + datetime.timedelta(days=10 + n),
+                end_date=today + datetime.timedelta(days=40),
+            )
+        sq = Locale.objects.get(language_code="sq")
+        with django_assert_num_queries(2):  # view restrictions, then the pages
+            campaigns = selectors.upcoming_campaigns(locale=sq, today=today)
+        assert [c.title for c in campaigns] == ["Open-ended", "Ends today", "Later 0"]
+        en = Locale.objects.get(language_code="en")
+        assert selectors.upcoming_campaigns(locale=en, today=today) == []
+
+
+def test_school_space_query_count_does_not_grow(client, network, site_tree, count_queries):
+    """The school page's queries stay the same with 1 or 11 ambassadors, lessons and campaigns."""
+    client.force_login(network.users["teacher"])
+    address = reverse("network:school", args=[network.school_a.pk])
+
+    def grow():
+        for _ in range(10):
+            MembershipFactory(school=network.school_a, school_year=network.year, ambassador=True)
+            LessonPageFactory(parent=site_tree.sq.lessons, for_teachers=True)
+            CampaignPageFactory(parent=site_tree.sq.campaigns, end_date=None)
+
+    client.get(address)
+    before, response = count_queries(lambda: client.get(address))
+    assert response.status_code == 200
+    grow()
+    client.get(address)
+    after, response = count_queries(lambda: client.get(address))
+    assert len(response.context["team"]["current"]) == 13
+    assert after == before
+    assert before <= 30
