@@ -3,6 +3,8 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from django import forms
 from django.contrib.auth import password_validation
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 # Phones capitalise the first letter and "correct" spelling; usernames and codes need neither.
@@ -26,7 +28,17 @@ class LoginForm(NoLabelSuffix, AllauthLoginForm):
         login.label = _("Username or email")
         login.widget.attrs.pop("placeholder", None)
         login.widget.attrs.update({"autocomplete": "username", **PLAIN_TEXT_ATTRS})
-        self.fields["password"].widget.attrs.pop("placeholder", None)
+        password = self.fields["password"]
+        password.widget.attrs.pop("placeholder", None)
+        password.label = _("Password")
+        # allauth's own wording is not in Albanian, and its email reset is only for adults.
+        password.help_text = format_html(
+            '<a href="{}">{}</a>',
+            reverse("account_reset_password"),
+            _("Forgot your password? Teachers and staff can reset it by email."),
+        )
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Keep me logged in on this device")
 
 
 class SetupForm(NoLabelSuffix, forms.Form):

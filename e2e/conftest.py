@@ -9,6 +9,7 @@ import mimetypes
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -142,3 +143,13 @@ def phone_page(open_page):
 @pytest.fixture
 def desktop_page(open_page):
     return open_page("desktop")
+
+
+@pytest.fixture
+def live_site(live_server, request):
+    """The root conftest's small bilingual `site_tree` on the live server, without the full demo.
+
+    Returns a namespace: `.url` (the live server's base URL) and `.tree` (the `site_tree`).
+    """
+    ensure_wagtail_roots()
+    return SimpleNamespace(url=live_server.url, tree=request.getfixturevalue("site_tree"))

@@ -5,6 +5,7 @@
 - `allauth_login(client, login, password)`: logs in through allauth's real login view.
 - `staff_mfa_required`: turns on the staff MFA middleware and setting for one test.
 - `totp_code(secret)`: the code an authenticator app would show now.
+- `albanian(msgid)`: a message as the Albanian pages (the default language, at "/") show it.
 """
 
 import time
@@ -13,11 +14,19 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.utils import translation
+from django.utils.translation import gettext
 
 from accounts.factories import UserFactory
 
 PASSWORD = "password"
 MFA_MIDDLEWARE = "accounts.middleware.RequireStaffMFAMiddleware"
+
+
+def albanian(msgid: str) -> str:
+    """The Albanian translation of `msgid` (the exact, full source string in the code)."""
+    with translation.override("sq"):
+        return gettext(msgid)
 
 
 @pytest.fixture

@@ -5,10 +5,13 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from accounts.factories import UserFactory
 
-from .conftest import PASSWORD
+from .conftest import PASSWORD, albanian
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +73,9 @@ def test_failed_logins_are_limited_per_account_even_with_the_right_password_afte
     response = allauth_login(client, "drita@example.org", PASSWORD)
 
     assert response.status_code == 200
-    assert "Too many failed login attempts" in response.content.decode()
+    # allauth's message (allauth/account/adapter.py), as the Albanian page shows it.
+    too_many = albanian("Too many failed login attempts. Try again later.")
+    assert escape(too_many) in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -126,21 +131,25 @@ def test_a_deactivated_ambassador_cannot_log_in(client, ambassador, site_tree, a
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.parametrize("prefix", ["", "/en"])
 def test_the_login_page_offers_no_sign_up_and_shows_the_way_to_set_up_with_a_code(
-    client, site_tree, parse_html
+    client, site_tree, parse_html, prefix
 ):
-    page = parse_html(client.get(LOGIN_URL))
+    page = parse_html(client.get(prefix + LOGIN_URL))
 
-    assert "/accounts/setup/" in page.hrefs()
-    assert "/accounts/privacy/" in page.hrefs()
-    assert "/accounts/signup/" not in page.hrefs()
+    assert prefix + "/accounts/setup/" in page.hrefs()
+    assert prefix + "/accounts/privacy/" in page.hrefs()
+    assert prefix + "/accounts/signup/" not in page.hrefs()
+    # allauth's wording for it, in the page's language.
+    with translation.override(page.lang):
+        assert gettext("Sign Up").lower() not in page.text.lower()
     assert "sign up" not in page.text.lower()
 
 
 def test_the_project_login_form_has_a_real_label_and_username_autocomplete(
     client, site_tree, login_form
 ):
-    html = client.get(LOGIN_URL).content.decode()
+    html = client.get("/en" + LOGIN_URL).content.decode()
 
     assert '<label for="id_login">Username or email' in html
     assert re.search(r'<input[^>]*name="login"[^>]*autocomplete="username"', html)

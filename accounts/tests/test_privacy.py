@@ -5,13 +5,14 @@ import json
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils.html import escape
 
 from accounts.factories import UserFactory
 from accounts.models import ParentalConsent, User
 from ambassadors.factories import MembershipFactory
 from ambassadors.models import Membership
 
-from .conftest import PASSWORD
+from .conftest import PASSWORD, albanian
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_export_page_offers_a_download_button_and_sends_nothing_on_get(
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     html = response.content.decode()
-    assert 'method="post"' in html and "Download my data" in html
+    assert 'method="post"' in html and escape(albanian("Download my data")) in html
     assert "drita@example.org" not in html
 
 
@@ -124,7 +125,10 @@ def test_a_minor_is_told_to_ask_their_teacher_and_cannot_delete(client, ambassad
     attempt = client.post(DELETE, {"password": PASSWORD})
 
     assert page.status_code == 200
-    assert "ask your teacher" in page.content.decode()
+    ask_your_teacher = albanian(
+        "If you want your account deleted, ask your teacher. They can delete it for you."
+    )
+    assert escape(ask_your_teacher) in page.content.decode()
     assert 'type="password"' not in page.content.decode()
     assert attempt.status_code == 403
     assert User.objects.filter(pk=ambassador.pk).exists()
@@ -145,7 +149,8 @@ def test_a_wrong_password_deletes_nothing(client, adult, site_tree):
     response = client.post(DELETE, {"password": "not-my-password"})
 
     assert response.status_code == 200
-    assert "That is not your password. Nothing was deleted." in response.content.decode()
+    wrong = albanian("That is not your password. Nothing was deleted.")
+    assert escape(wrong) in response.content.decode()
     assert User.objects.filter(pk=adult.pk).exists()
     assert client.session["_auth_user_id"] == str(adult.pk)
 
@@ -172,7 +177,7 @@ def test_the_right_password_deletes_the_account_and_keeps_the_schools_history(
     assert not User.objects.filter(pk=adult.pk).exists()
     assert "_auth_user_id" not in client.session
     messages = [str(message) for message in get_messages(response.wsgi_request)]
-    assert messages == ["Your account and your personal data have been deleted."]
+    assert messages == [albanian("Your account and your personal data have been deleted.")]
     membership = Membership.objects.get(pk=membership.pk)
     assert membership.user is None
     assert membership.school_id and membership.role
@@ -206,5 +211,6 @@ def test_password_guesses_are_rate_limited(client, adult, site_tree):
     response = client.post(DELETE, {"password": PASSWORD})
 
     assert response.status_code == 429
-    assert "Too many tries. Nothing was deleted." in response.content.decode()
+    too_many = albanian("Too many tries. Nothing was deleted. Wait a minute and try again.")
+    assert escape(too_many) in response.content.decode()
     assert User.objects.filter(pk=adult.pk).exists()

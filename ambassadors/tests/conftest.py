@@ -3,12 +3,15 @@
 - `network`: a current school year, two regions, schools A and B (region 1) and C (region 2), and
   one person per role (see the fixture); `network.users[name]` by the names in `ROLES`.
 - `as_role(client, name)`: logs the client in as that person (anonymous: logged out).
+- `albanian(msgid)`: a message as the Albanian pages (the default language, at "/") show it.
 """
 
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.utils import translation
+from django.utils.translation import gettext
 
 from accounts.factories import UserFactory
 from ambassadors.factories import (
@@ -33,6 +36,12 @@ ROLES = (
     "editor",
     "nobody",
 )
+
+
+def albanian(msgid: str) -> str:
+    """The Albanian translation of `msgid` (the exact, full source string in the code)."""
+    with translation.override("sq"):
+        return gettext(msgid)
 
 
 def make_editor(**kwargs):

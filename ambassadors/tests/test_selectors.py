@@ -65,7 +65,7 @@ class TestSchoolTeam:
         assert pks["ended"] == [network.psychologist.pk]
         assert long_gone.pk not in sum(pks.values(), [])
 
-    def test_account_states(self, network):
+    def test_account_states(self, network, english):
         now = timezone.now()
         membership = network.ambassador
         assert selectors.account_state(membership, now=now) == "Password set, not signed in yet"

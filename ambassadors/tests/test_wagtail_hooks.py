@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.text import capfirst
 
 from accounts.factories import UserFactory
 from ambassadors.demo import ensure_editors_group
@@ -16,7 +18,9 @@ from ambassadors.factories import (
     SchoolFactory,
     SchoolYearFactory,
 )
-from ambassadors.models import Membership, Role, School
+from ambassadors.models import Membership, Municipality, Role, School
+
+from .conftest import albanian
 
 VIEWSETS = (
     "schools",
@@ -101,9 +105,10 @@ def test_a_superuser_sees_every_network_screen(admin_client, places, viewset):
 
 
 def test_the_network_menu_groups_the_screens(admin_client, db):
+    # The admin speaks the default language, Albanian, to someone who has not chosen another.
     html = listed(admin_client.get(reverse("wagtailadmin_home")))
 
-    assert "Network" in html
+    assert escape(albanian("Network")) in html
     assert url("schools") in html
     assert url("invitations") in html
 
@@ -204,8 +209,12 @@ def test_a_superuser_edits_a_school(admin_client, places):
     )
 
 
-@pytest.mark.parametrize("viewset", ["regions", "municipalities", "schools"])
-def test_what_history_still_needs_is_not_deleted(admin_client, places, viewset):
+@pytest.mark.parametrize(
+    ("viewset", "needed_by"),
+    [("regions", Municipality), ("municipalities", School), ("schools", Membership)],
+    ids=["regions", "municipalities", "schools"],
+)
+def test_what_history_still_needs_is_not_deleted(admin_client, places, viewset, needed_by):
     # Written in bulk, as an import does: Wagtail's reference index does not know these rows.
     school = School.objects.bulk_create(
         [
@@ -232,9 +241,15 @@ def test_what_history_still_needs_is_not_deleted(admin_client, places, viewset):
 
     assert response.status_code == 200
     assert type(target).objects.filter(pk=target.pk).exists()
-    with translation.override("en"):
-        messages = [str(message) for message in response.context["messages"]]
-    assert any("was not deleted" in message for message in messages), messages
+    # Worded in the admin's language, Albanian here: the message and the kind of rows named.
+    with translation.override("sq"):
+        kinds = str(capfirst(needed_by._meta.verbose_name_plural))
+    refused = albanian(
+        "“%(object)s” was not deleted: %(kinds)s still refer to it. "
+        "Remove those first, or mark it inactive if it has that option."
+    ) % {"object": target, "kinds": kinds}
+    messages = [str(message) for message in response.context["messages"]]
+    assert messages == [refused]
 
 
 def test_an_unused_school_is_deleted(admin_client, places):
