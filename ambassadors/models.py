@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Region(models.Model):
@@ -42,9 +43,10 @@ class Municipality(models.Model):
 
 class School(models.Model):
     class Level(models.TextChoices):
-        PRIMARY = "primary", _("Primary")
-        LOWER_SECONDARY = "lower_secondary", _("Lower secondary")
-        UPPER_SECONDARY = "upper_secondary", _("Upper secondary")
+        # A context keeps "Primary" apart from allauth's primary email address.
+        PRIMARY = "primary", pgettext_lazy("school level", "Primary")
+        LOWER_SECONDARY = "lower_secondary", pgettext_lazy("school level", "Lower secondary")
+        UPPER_SECONDARY = "upper_secondary", pgettext_lazy("school level", "Upper secondary")
 
     class Setting(models.TextChoices):
         URBAN = "urban", _("Urban")

@@ -170,7 +170,8 @@ LANGUAGES = [
 LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings, then our translations of third-party strings that ship without Albanian.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Tirane")
 USE_I18N = True
 USE_TZ = True
