@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
 
 
 class Region(models.Model):
@@ -248,3 +250,136 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class ActivityKind(models.TextChoices):
+    PEER_SESSION = "peer_session", _("Peer session")
+    CLASS_PRESENTATION = "class_presentation", _("Class presentation")
+    PARENTS_MEETING = "parents_meeting", _("Parents' meeting")
+    SCHOOL_EVENT = "school_event", _("School event")
+    SAFER_INTERNET_DAY = "safer_internet_day", _("Safer Internet Day event")
+    TRAINING = "training", _("Training")
+
+
+class ActivityStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Waiting for verification")
+    VERIFIED = "verified", _("Verified")
+    RETURNED = "returned", _("Returned for changes")
+
+
+class ActivityTag(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "ambassadors.Activity", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ActivityQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(status=ActivityStatus.VERIFIED)
+
+
+class Activity(models.Model):
+    """A session or event a school ran, and how many people it reached: counts only, no names.
+
+    Only verified activities count anywhere public.
+    """
+
+    school = models.ForeignKey(
+        School, verbose_name=_("school"), on_delete=models.PROTECT, related_name="activities"
+    )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind of activity"), max_length=30, choices=ActivityKind.choices)
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=120)
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    tags = TaggableManager(through=ActivityTag, blank=True, verbose_name=_("topics"))
+    girls = models.PositiveIntegerField(_("girls"), default=0)
+    boys = models.PositiveIntegerField(_("boys"), default=0)
+    students_unstated = models.PositiveIntegerField(
+        _("students who did not state gender"), default=0
+    )
+    parents = models.PositiveIntegerField(_("parents"), default=0)
+    teachers = models.PositiveIntegerField(_("teachers"), default=0)
+    other_adults = models.PositiveIntegerField(_("other adults"), default=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.DRAFT
+    )
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("logged by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The form's one-time id: a repeated submission finds this row instead of adding another.
+    submission_key = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(_("logged at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["status", "campaign"], name="activity_status_campaign"),
+            models.Index(fields=["school", "date"], name="activity_school_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%Y-%m-%d})"
+
+    @property
+    def students(self) -> int:
+        return self.girls + self.boys + self.students_unstated
+
+    @property
+    def adults(self) -> int:
+        return self.parents + self.teachers + self.other_adults
+
+
+class ActivityEvent(models.Model):
+    """One step in an activity's history after submission: who did what, when, what changed."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        EDITED = "edited", _("Edited")
+        VERIFIED = "verified", _("Verified")
+        RETURNED = "returned", _("Returned")
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(default=dict, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("activity history entry")
+        verbose_name_plural = _("activity history")
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
