@@ -8,10 +8,13 @@ generated from a fixed seed: the same codes and names on every machine.
 import datetime
 import json
 import random
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -23,6 +26,10 @@ from accounts.models import ParentalConsent
 
 from .importing import SchoolRow, schools_import
 from .models import (
+    Activity,
+    ActivityEvent,
+    ActivityKind,
+    ActivityStatus,
     Coordination,
     Invitation,
     Membership,
@@ -32,6 +39,7 @@ from .models import (
     School,
     SchoolYear,
 )
+from .reach import PRIMARY_LEVELS, SECONDARY_LEVELS, campaign_reach_invalidate
 
 DATA_FILE = Path(__file__).parent / "demo_data" / "albania.json"
 # A published demo password, printed by `make run`; never used outside the demo.
@@ -39,6 +47,10 @@ DEFAULT_PASSWORD = "sigurt-demo"  # noqa: S105
 SEED = 2025
 SCHOOLS_PER_MUNICIPALITY = 3
 EDITORS_GROUP = "Editors"
+# The public demo's netSMARTkids 2025 campaign page (home.demo), found by its default-language slug.
+CAMPAIGN_SLUG = "netsmartkids-2025"
+# Fixed, so the demo activities keep their submission keys on every machine and every run.
+ACTIVITY_NAMESPACE = uuid.UUID("5b0d3c52-6f1e-4b8e-9a51-2f1d7c2a9e10")
 # Share of each level among generated schools: about 70% primary or lower secondary.
 LEVEL_WEIGHTS = {
     School.Level.PRIMARY: 25,
@@ -77,6 +89,7 @@ class NetworkDemoSummary:
     school_year: SchoolYear | None = None
     school: School | None = None
     logins: list[DemoLogin] = field(default_factory=list)
+    campaign_activity_count: int = 0
 
 
 def load_data() -> dict:
@@ -268,6 +281,9 @@ def load_network_demo(*, password: str = DEFAULT_PASSWORD) -> NetworkDemoSummary
     Coordination.objects.update_or_create(
         user=people["coordinator"], region=school.municipality.region, defaults={"is_active": True}
     )
+    campaign_activity_count = ensure_campaign_activities(
+        data=data, school=school, ambassador=ambassador, teacher=teacher
+    )
 
     return NetworkDemoSummary(
         region_count=Region.objects.count(),
@@ -283,4 +299,167 @@ def load_network_demo(*, password: str = DEFAULT_PASSWORD) -> NetworkDemoSummary
             )
             for person in data["demo_people"]
         ],
+        campaign_activity_count=campaign_activity_count,
     )
+
+
+def _split(total: int, parts: int, rng: random.Random) -> list[int]:
+    """`total` spread over `parts` uneven, seeded shares that add up exactly."""
+    weights = [rng.uniform(0.5, 1.5) for _index in range(parts)]
+    scale = total / sum(weights)
+    shares = [int(weight * scale) for weight in weights]
+    for index in rng.sample(range(parts), k=total - sum(shares)):
+        shares[index] += 1
+    return shares
+
+
+def _campaign_schools(table: dict, rng: random.Random) -> tuple[list[School], list[School]]:
+    """The table's primary and secondary schools: one school per region first (so every region
+    is reached), then a seeded sample of the rest of each level."""
+    schools = list(School.objects.select_related("municipality").order_by("code"))
+    chosen: dict[int, School] = {}
+    by_region: dict[int, list[School]] = {}
+    for candidate in schools:
+        by_region.setdefault(candidate.municipality.region_id, []).append(candidate)
+    for region_schools in by_region.values():
+        pick = rng.choice(region_schools)
+        chosen[pick.pk] = pick
+
+    def fill(levels, wanted: int) -> list[School]:
+        picked = [school for school in chosen.values() if school.level in levels]
+        pool = [s for s in schools if s.level in levels and s.pk not in chosen]
+        return picked + rng.sample(pool, k=wanted - len(picked))
+
+    return fill(PRIMARY_LEVELS, table["primary_schools"]), fill(
+        SECONDARY_LEVELS, table["secondary_schools"]
+    )
+
+
+def _save_activity(index: int, values: dict) -> Activity:
+    key = uuid.uuid5(ACTIVITY_NAMESPACE, f"{CAMPAIGN_SLUG}:{index}")
+    activity, _created = Activity.objects.update_or_create(submission_key=key, defaults=values)
+    return activity
+
+
+def ensure_campaign_activities(*, data: dict, school: School, ambassador, teacher) -> int:
+    """Verified activities of the netSMARTkids 2025 campaign page that add up exactly to the
+    campaign's published table (demo_data "netsmartkids_2025"), plus a few drafts, submitted and
+    returned ones that must not count. Skipped (0) when the public demo pages are not loaded.
+
+    Rows are found by submission_key (uuid5 of a fixed namespace and an index): a second run
+    resets them to these values and adds nothing.
+    """
+    campaign_model = apps.get_model("campaigns", "CampaignPage")
+    campaign = campaign_model.objects.filter(
+        slug=CAMPAIGN_SLUG, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    if campaign is None:
+        return 0
+    table = data["netsmartkids_2025"]
+    rng = random.Random(SEED)
+    starts_on = datetime.date.fromisoformat(table["starts_on"])
+    days = (datetime.date.fromisoformat(table["ends_on"]) - starts_on).days
+
+    def some_day() -> datetime.date:
+        return starts_on + datetime.timedelta(days=rng.randrange(days + 1))
+
+    def verified_at(day: datetime.date) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 0)))
+
+    primary, secondary = _campaign_schools(table, rng)
+    schools = primary + secondary
+    girls = _split(table["girls"], len(schools), rng)
+    boys = _split(table["boys"], len(schools), rng)
+    index = 0
+    for position, visited in enumerate(schools):
+        day = some_day()
+        _save_activity(
+            index,
+            {
+                "school": visited,
+                "campaign": campaign,
+                "kind": ActivityKind.CLASS_PRESENTATION,
+                "date": day,
+                "title": table["session_title"],
+                "note": "",
+                "girls": girls[position],
+                "boys": boys[position],
+                "students_unstated": 0,
+                "parents": 0,
+                "teachers": 0,
+                "other_adults": 0,
+                "status": ActivityStatus.VERIFIED,
+                "return_reason": "",
+                "verified_at": verified_at(day),
+            },
+        )
+        index += 1
+    # Adults were met in separate meetings at some of the schools.
+    meetings = rng.sample(schools, k=table["adult_meetings"])
+    adults = {
+        name: _split(table[name], len(meetings), rng)
+        for name in ("parents", "teachers", "other_adults")
+    }
+    for position, visited in enumerate(meetings):
+        day = some_day()
+        _save_activity(
+            index,
+            {
+                "school": visited,
+                "campaign": campaign,
+                "kind": ActivityKind.PARENTS_MEETING,
+                "date": day,
+                "title": table["meeting_title"],
+                "note": "",
+                "girls": 0,
+                "boys": 0,
+                "students_unstated": 0,
+                **{name: shares[position] for name, shares in adults.items()},
+                "status": ActivityStatus.VERIFIED,
+                "return_reason": "",
+                "verified_at": verified_at(day),
+            },
+        )
+        index += 1
+    for pending in table["pending"]:
+        day = datetime.date.fromisoformat(pending["date"])
+        activity = _save_activity(
+            index,
+            {
+                "school": school,
+                "campaign": campaign,
+                "kind": pending["kind"],
+                "date": day,
+                "title": pending["title"],
+                "note": pending.get("note", ""),
+                "girls": pending["girls"],
+                "boys": pending["boys"],
+                "students_unstated": 0,
+                "parents": 0,
+                "teachers": 0,
+                "other_adults": 0,
+                "status": pending["status"],
+                "return_reason": pending.get("return_reason", ""),
+                "author": ambassador,
+                "verified_at": None,
+                "verified_by": None,
+            },
+        )
+        if pending["status"] != ActivityStatus.DRAFT:
+            ActivityEvent.objects.get_or_create(
+                activity=activity, action=ActivityEvent.Action.SUBMITTED, actor=ambassador
+            )
+        if pending["status"] == ActivityStatus.RETURNED:
+            ActivityEvent.objects.get_or_create(
+                activity=activity,
+                action=ActivityEvent.Action.RETURNED,
+                actor=teacher,
+                defaults={"reason": pending["return_reason"]},
+            )
+        index += 1
+    campaign_reach_invalidate(campaign_translation_key=campaign.translation_key)
+    # Again after commit, so a page view during the load cannot keep the old figures cached.
+    transaction.on_commit(
+        lambda: campaign_reach_invalidate(campaign_translation_key=campaign.translation_key)
+    )
+    return index

@@ -140,3 +140,43 @@ def member_actions(user, school: School, memberships) -> dict[int, frozenset[str
 
 def can_act_on_member(user, membership: Membership, action: str) -> bool:
     return action in member_actions(user, membership.school, [membership]).get(membership.pk, ())
+
+
+# --- Activities ---------------------------------------------------------------------------------
+
+
+def can_log_activity(user, school: School) -> bool:
+    """Log an activity for this school: its active ambassadors, ICT teachers and psychologists."""
+    return active_memberships(user).filter(school=school).exists()
+
+
+def activities_visible_to(user, school: School) -> QuerySet:
+    """The school's activities this person may open: all but other people's drafts, for those who
+    may see the school (its team, its region's coordinators, national staff)."""
+    from .models import ActivityStatus
+
+    if not can_view_school(user, school):
+        return school.activities.none()
+    return school.activities.exclude(Q(status=ActivityStatus.DRAFT) & ~Q(author_id=user.pk))
+
+
+def can_view_activity(user, activity) -> bool:
+    return activities_visible_to(user, activity.school).filter(pk=activity.pk).exists()
+
+
+def can_edit_activity(user, activity) -> bool:
+    """Fix or complete an activity: its author or the school's staff, while a draft or returned."""
+    from .models import ActivityStatus
+
+    if activity.status not in (ActivityStatus.DRAFT, ActivityStatus.RETURNED):
+        return False
+    if not can_log_activity(user, activity.school):
+        return False
+    return activity.author_id == user.pk or is_school_staff(user, activity.school)
+
+
+def can_verify_activity(user, activity) -> bool:
+    """Verify or return: the school's active ICT teacher or psychologist, never the author."""
+    if not user.is_authenticated or activity.author_id == user.pk:
+        return False
+    return is_school_staff(user, activity.school)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import activity_views, views
 
 app_name = "network"
 
@@ -29,4 +29,30 @@ urlpatterns = [
     path("help/", views.help_page, name="help"),
     path("invitations/new/", views.invitation_new, name="invitation_new"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+]
+
+# The activity log (issue 4): activities only ever through their school.
+urlpatterns += [
+    path("schools/<int:pk>/activities/", activity_views.activity_list, name="activity_list"),
+    path("schools/<int:pk>/activities/new/", activity_views.activity_new, name="activity_new"),
+    path(
+        "schools/<int:pk>/activities/<int:activity_pk>/",
+        activity_views.activity_detail,
+        name="activity_detail",
+    ),
+    path(
+        "schools/<int:pk>/activities/<int:activity_pk>/edit/",
+        activity_views.activity_edit,
+        name="activity_edit",
+    ),
+    path(
+        "schools/<int:pk>/activities/<int:activity_pk>/verify/",
+        activity_views.activity_verify,
+        name="activity_verify",
+    ),
+    path(
+        "schools/<int:pk>/activities/<int:activity_pk>/return/",
+        activity_views.activity_return_view,
+        name="activity_return",
+    ),
 ]

@@ -83,8 +83,11 @@ class CampaignPage(AudienceFields, ListingImageFields, Page):
 
     @property
     def reach(self):
-        """Live reach figures from verified school activities; filled in by the network."""
-        return None
+        """Live reach figures from verified school activities (all translations), or None."""
+        # Imported here: campaigns reads the network's figures, the network never imports campaigns.
+        from ambassadors.reach import campaign_reach
+
+        return campaign_reach(campaign=self)
 
 
 class EventPage(Page):

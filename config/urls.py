@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("open-data/", include("campaigns.urls")),
 ]
 
 urlpatterns += i18n_patterns(

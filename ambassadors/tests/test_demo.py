@@ -15,6 +15,8 @@ from accounts.models import ParentalConsent
 from ambassadors import permissions
 from ambassadors.demo import DEFAULT_PASSWORD, current_school_year, load_network_demo
 from ambassadors.models import (
+    Activity,
+    ActivityStatus,
     Coordination,
     Membership,
     Municipality,
@@ -23,6 +25,9 @@ from ambassadors.models import (
     School,
     SchoolYear,
 )
+from ambassadors.reach import campaign_reach
+from campaigns.factories import CampaignPageFactory
+from home.factories import translate_page
 
 LOGINS = ("ambasadori", "mesuesja", "psikologu", "koordinatori", "redaktori")
 
@@ -198,3 +203,106 @@ def test_every_demo_login_signs_in_through_the_login_page(demo, client, settings
     assert client.session.get("_auth_user_id") == str(
         get_user_model().objects.get(username=username).pk
     )
+
+
+# --- netSMARTkids 2025: the campaign table, computed from verified activities ------------------
+
+NETSMARTKIDS_TABLE = {
+    "schools": 170,
+    "primary": 118,
+    "secondary": 52,
+    "regions": 12,
+    "students": 7421,
+    "girls": 3690,
+    "boys": 3731,
+    "unstated": 0,
+    "adults": 680,
+}
+
+
+def table_of(reach) -> dict[str, int]:
+    return {
+        "schools": reach.schools,
+        "primary": reach.primary_schools,
+        "secondary": reach.secondary_schools,
+        "regions": reach.regions,
+        "students": reach.students,
+        "girls": reach.girls,
+        "boys": reach.boys,
+        "unstated": reach.students_unstated,
+        "adults": reach.adults,
+    }
+
+
+def activity_rows():
+    return list(
+        Activity.objects.order_by("submission_key").values_list(
+            "submission_key", "school__code", "date", "status", "girls", "boys", "parents"
+        )
+    )
+
+
+@pytest.fixture
+def netsmartkids(site_tree):
+    """The public demo's campaign page (by its slug), in Albanian and English."""
+    campaign = CampaignPageFactory(parent=site_tree.sq.campaigns, slug="netsmartkids-2025")
+    translate_page(campaign, "en", title="netSMARTkids 2025", slug="netsmartkids-2025")
+    return campaign
+
+
+def test_the_demo_reproduces_the_netsmartkids_table(netsmartkids):
+    summary = load_network_demo()
+
+    reach = campaign_reach(campaign=netsmartkids)
+    assert table_of(reach) == NETSMARTKIDS_TABLE
+    assert summary.campaign_activity_count == Activity.objects.count()
+    verified = Activity.objects.verified()
+    assert set(verified.values_list("campaign", flat=True)) == {netsmartkids.pk}
+    dates = list(verified.values_list("date", flat=True))
+    assert datetime.date(2025, 1, 15) <= min(dates) and max(dates) <= datetime.date(2025, 6, 30)
+    year = SchoolYear.objects.get(name="2024–2025")
+    assert all(year.starts_on <= day <= year.ends_on for day in dates)
+    assert sum(row.students for row in reach.by_region) == 7421
+    assert len(reach.by_region) == 12
+
+
+def test_the_demo_has_drafts_submitted_and_returned_activities_that_do_not_count(netsmartkids):
+    load_network_demo()
+
+    pending = Activity.objects.exclude(status=ActivityStatus.VERIFIED)
+    statuses = set(pending.values_list("status", flat=True))
+    assert statuses == {ActivityStatus.DRAFT, ActivityStatus.SUBMITTED, ActivityStatus.RETURNED}
+    returned = pending.get(status=ActivityStatus.RETURNED)
+    assert returned.return_reason
+    assert returned.events.filter(action="returned").exists()
+    assert pending.filter(girls__gt=0).exists()
+    assert table_of(campaign_reach(campaign=netsmartkids)) == NETSMARTKIDS_TABLE
+
+
+def test_the_demo_activities_are_idempotent_and_deterministic(netsmartkids):
+    load_network_demo()
+    first = activity_rows()
+    Activity.objects.filter(status=ActivityStatus.DRAFT).update(
+        status=ActivityStatus.VERIFIED, girls=999
+    )
+
+    load_network_demo()
+
+    assert activity_rows() == first
+    assert table_of(campaign_reach(campaign=netsmartkids)) == NETSMARTKIDS_TABLE
+
+
+def test_the_demo_skips_activities_without_the_public_demo(demo):
+    assert demo.campaign_activity_count == 0
+    assert not Activity.objects.exists()
+
+
+def test_load_demo_shows_the_computed_table_on_both_campaign_pages(db, client):
+    with translation.override("en"):
+        call_command("load_demo", stdout=io.StringIO())
+
+    for url in ("/fushata/netsmartkids-2025/", "/en/campaigns/netsmartkids-2025/"):
+        html = client.get(url).content.decode()
+        for figure in ("7", "421"):
+            assert figure in html
+        assert "<svg" in html and "<table" in html

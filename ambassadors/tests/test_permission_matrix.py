@@ -30,7 +30,15 @@ from django.utils import timezone
 from accounts.models import ParentalConsent, SetupCode
 from accounts.services import setup_code_issue
 from ambassadors.factories import InvitationFactory, MembershipFactory
-from ambassadors.models import Invitation, Membership, Role
+from ambassadors.models import (
+    Activity,
+    ActivityEvent,
+    ActivityKind,
+    ActivityStatus,
+    Invitation,
+    Membership,
+    Role,
+)
 
 from .conftest import ROLES
 
@@ -283,6 +291,119 @@ def only_anonymous_people_log_in(n, user, response) -> None:
 def admin_form_logs_nobody_in(n, user, response) -> None:
     # The admin's own login form is bypassed: only allauth's page logs in, with its limits.
     assert response.wsgi_request.user.pk == (user.pk if user else None)
+
+
+# --- Activities (issue 4) -----------------------------------------------------------------------
+
+
+def _activity(n, name: str, **fields):
+    """School A's activity kept on the network as `name`, made once (rows' URLs read it, also
+    before any preparation, as the id-swap test does)."""
+    if not hasattr(n, name):
+        fields = {
+            "school": n.school_a,
+            "author": n.ambassador.user,
+            "kind": ActivityKind.PEER_SESSION,
+            "date": timezone.localdate() - datetime.timedelta(days=3),
+            "title": "Privacy on phones",
+            "girls": 5,
+            "boys": 4,
+            "submission_key": uuid.uuid4(),
+            **fields,
+        }
+        setattr(n, name, Activity.objects.create(**fields))
+    return getattr(n, name)
+
+
+def submitted_activity(n):
+    return _activity(n, "activity", status=ActivityStatus.SUBMITTED)
+
+
+def returned_activity(n):
+    return _activity(n, "returned", status=ActivityStatus.RETURNED, return_reason="Count again")
+
+
+def teachers_own_activity(n):
+    return _activity(n, "teachers_own", status=ActivityStatus.SUBMITTED, author=n.teacher.user)
+
+
+def activity_data(n) -> dict:
+    return {
+        "submission_id": str(uuid.uuid4()),
+        "kind": ActivityKind.CLASS_PRESENTATION,
+        "date": timezone.localdate().isoformat(),
+        "title": "Strong passwords",
+        "topics": "passwords, privacy",
+        "girls": "7",
+        "boys": "6",
+        "action": "submit",
+    }
+
+
+def edit_data(n) -> dict:
+    return {**activity_data(n), "kind": ActivityKind.PEER_SESSION, "title": "Fixed title"}
+
+
+def return_data(n) -> dict:
+    return {"reason": "Please count the boys again."}
+
+
+def new_activity_saved(n, user) -> bool:
+    return Activity.objects.filter(title="Strong passwords", school=n.school_a).count() == 1
+
+
+def returned_activity_fixed(n, user) -> bool:
+    activity = fresh(n.returned)
+    return activity.title == "Fixed title" and activity.status == ActivityStatus.SUBMITTED
+
+
+def activity_verified(n, user) -> bool:
+    return fresh(n.activity).status == ActivityStatus.VERIFIED
+
+
+def teachers_own_verified(n, user) -> bool:
+    return fresh(n.teachers_own).status == ActivityStatus.VERIFIED
+
+
+def activity_returned(n, user) -> bool:
+    return fresh(n.activity).status == ActivityStatus.RETURNED
+
+
+SUBMITTED = lambda n: (n.school_a.pk, submitted_activity(n).pk)  # noqa: E731
+RETURNED = lambda n: (n.school_a.pk, returned_activity(n).pk)  # noqa: E731
+TEACHERS_OWN = lambda n: (n.school_a.pk, teachers_own_activity(n).pk)  # noqa: E731
+TO_NEW_ACTIVITY = Redirect(
+    "new activity",
+    lambda n: net("activity_detail", n.school_a.pk, Activity.objects.latest("pk").pk),
+)
+TO_ACTIVITY = Redirect("activity", lambda n: net("activity_detail", *SUBMITTED(n)))
+TO_RETURNED = Redirect("returned", lambda n: net("activity_detail", *RETURNED(n)))
+TO_TEACHERS_OWN = Redirect("own", lambda n: net("activity_detail", *TEACHERS_OWN(n)))
+
+
+def viewers_of_a(outcome) -> dict:
+    """School A's team, its region's coordinator and national staff see its activities."""
+    return by_role(
+        anonymous=LOGIN,
+        ambassador=outcome,
+        teacher=outcome,
+        psychologist=outcome,
+        other_teacher=NOT_FOUND,
+        coordinator=outcome,
+        other_coordinator=NOT_FOUND,
+        editor=outcome,
+        nobody=NOT_FOUND,
+    )
+
+
+def team_of_a(outcome) -> dict:
+    """Logging and fixing activities: school A's team only; others who see the school get 403."""
+    return {**viewers_of_a(outcome), "coordinator": FORBIDDEN, "editor": FORBIDDEN}
+
+
+def verifiers_of_a(outcome, **overrides) -> dict:
+    """Verifying and returning: school A's ICT teacher and psychologist, never the author."""
+    return {**team_of_a(FORBIDDEN), "teacher": outcome, "psychologist": outcome, **overrides}
 
 
 # --- The table ---------------------------------------------------------------------------------
@@ -594,6 +715,97 @@ MATRIX = [
         target="unknown token",
         prepare=unknown_invitation,
     ),
+    # Activities (issue 4).
+    Row(
+        "network:activity_list",
+        "GET",
+        lambda n: net("activity_list", A(n)),
+        viewers_of_a(OK),
+        prepare=submitted_activity,
+    ),
+    Row("network:activity_new", "GET", lambda n: net("activity_new", A(n)), team_of_a(OK)),
+    Row(
+        "network:activity_new",
+        "POST",
+        lambda n: net("activity_new", A(n)),
+        team_of_a(TO_NEW_ACTIVITY),
+        data=activity_data,
+        effect=new_activity_saved,
+    ),
+    Row(
+        "network:activity_detail",
+        "GET",
+        lambda n: net("activity_detail", *SUBMITTED(n)),
+        viewers_of_a(OK),
+        prepare=submitted_activity,
+    ),
+    Row(
+        "network:activity_edit",
+        "GET",
+        lambda n: net("activity_edit", *RETURNED(n)),
+        team_of_a(OK),
+        prepare=returned_activity,
+    ),
+    Row(
+        "network:activity_edit",
+        "POST",
+        lambda n: net("activity_edit", *RETURNED(n)),
+        team_of_a(TO_RETURNED),
+        data=edit_data,
+        prepare=returned_activity,
+        effect=returned_activity_fixed,
+    ),
+    # Submitted, hence no longer editable by anyone.
+    Row(
+        "network:activity_edit",
+        "GET",
+        lambda n: net("activity_edit", *SUBMITTED(n)),
+        team_of_a(FORBIDDEN),
+        target="submitted",
+        prepare=submitted_activity,
+    ),
+    Row(
+        "network:activity_verify",
+        "GET",
+        lambda n: net("activity_verify", *SUBMITTED(n)),
+        signed_in(NOT_ALLOWED),
+        prepare=submitted_activity,
+    ),
+    Row(
+        "network:activity_verify",
+        "POST",
+        lambda n: net("activity_verify", *SUBMITTED(n)),
+        verifiers_of_a(TO_ACTIVITY),
+        data=NO_DATA,
+        prepare=submitted_activity,
+        effect=activity_verified,
+    ),
+    Row(
+        "network:activity_verify",
+        "POST",
+        lambda n: net("activity_verify", *TEACHERS_OWN(n)),
+        verifiers_of_a(TO_TEACHERS_OWN, teacher=FORBIDDEN),
+        data=NO_DATA,
+        target="own activity",
+        prepare=teachers_own_activity,
+        effect=teachers_own_verified,
+    ),
+    Row(
+        "network:activity_return",
+        "GET",
+        lambda n: net("activity_return", *SUBMITTED(n)),
+        signed_in(NOT_ALLOWED),
+        prepare=submitted_activity,
+    ),
+    Row(
+        "network:activity_return",
+        "POST",
+        lambda n: net("activity_return", *SUBMITTED(n)),
+        verifiers_of_a(TO_ACTIVITY),
+        data=return_data,
+        prepare=submitted_activity,
+        effect=activity_returned,
+    ),
 ]
 
 
@@ -621,6 +833,12 @@ def db_state() -> dict:
             Invitation.objects.order_by("pk").values_list("pk", "email", "accepted_at")
         ),
         "email_addresses": list(EmailAddress.objects.order_by("pk").values_list("pk", "email")),
+        "activities": list(
+            Activity.objects.order_by("pk").values_list(
+                "pk", "school_id", "status", "title", "kind", "girls", "boys", "return_reason"
+            )
+        ),
+        "activity_events": list(ActivityEvent.objects.order_by("pk").values_list("pk", "action")),
     }
 
 

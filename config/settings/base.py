@@ -159,6 +159,10 @@ ACCOUNT_RATE_LIMITS = {
 # How long a one-time setup code given to an ambassador stays valid.
 SETUP_CODE_VALID_DAYS = int(os.environ.get("SETUP_CODE_VALID_DAYS", "14"))
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
+# Open data withholds any count of people below this, so no cell can single out a child.
+OPEN_DATA_MIN_CELL = int(os.environ.get("OPEN_DATA_MIN_CELL", "5"))
+# A single logged activity reaching more people than this is refused as implausible.
+ACTIVITY_MAX_PEOPLE = int(os.environ.get("ACTIVITY_MAX_PEOPLE", "2000"))
 # Ambassadors' accounts are removed this many days after the end of their last school year.
 AMBASSADOR_RETENTION_DAYS = int(os.environ.get("AMBASSADOR_RETENTION_DAYS", "90"))
 
@@ -172,6 +176,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Our own strings, then our translations of third-party strings that ship without Albanian.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
+# Our additions to Django's number and date formats per language (config/formats/<lang>/).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Tirane")
 USE_I18N = True
 USE_TZ = True
