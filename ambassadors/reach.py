@@ -109,13 +109,17 @@ def _cache_key(translation_key: UUID | str) -> str:
     return f"ambassadors:campaign-reach:{translation_key}"
 
 
-def _count_reach(translation_key: UUID | str) -> Reach | None:
-    """One aggregate query grouped by region; totals are sums of the regions (a school is in one
-    region, so distinct schools per region add up to distinct schools overall)."""
-    rows = (
+def region_reach_rows(*, translation_keys):
+    """Verified activities' counts per campaign (translation key) and region, in one query.
+
+    Each row has campaign__translation_key, the region's name and code, schools (distinct),
+    primary_schools, secondary_schools and the sums of every count field; regions by name.
+    """
+    region = "school__municipality__region"
+    return (
         Activity.objects.verified()
-        .filter(campaign__translation_key=translation_key)
-        .values("school__municipality__region__name", "school__municipality__region__code")
+        .filter(campaign__translation_key__in=translation_keys)
+        .values("campaign__translation_key", f"{region}__name", f"{region}__code")
         .annotate(
             schools=Count("school", distinct=True),
             primary_schools=Count(
@@ -131,9 +135,14 @@ def _count_reach(translation_key: UUID | str) -> Reach | None:
             teachers=Sum("teachers"),
             other_adults=Sum("other_adults"),
         )
-        .order_by("school__municipality__region__name")
+        .order_by(f"{region}__name")
     )
-    rows = list(rows)
+
+
+def _count_reach(translation_key: UUID | str) -> Reach | None:
+    """One aggregate query grouped by region; totals are sums of the regions (a school is in one
+    region, so distinct schools per region add up to distinct schools overall)."""
+    rows = list(region_reach_rows(translation_keys=[translation_key]))
     if not rows:
         return None
 

@@ -20,13 +20,11 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 from wagtail.coreutils import get_supported_content_language_variant
 
-from ambassadors.models import Activity
-from ambassadors.reach import PRIMARY_LEVELS, REACH_CACHE_SECONDS, SECONDARY_LEVELS
+from ambassadors.reach import REACH_CACHE_SECONDS, region_reach_rows
 
 from .models import CampaignPage
 
@@ -80,35 +78,17 @@ def _raw_rows() -> tuple[list[dict], list[dict]]:
         .values("translation_key", "slug", "title")
     )
     by_key = {campaign["translation_key"]: campaign for campaign in campaigns}
-    aggregates = (
-        Activity.objects.verified()
-        .filter(campaign__translation_key__in=list(by_key))
-        .values(
-            "campaign__translation_key",
-            "school__municipality__region__name",
-            "school__municipality__region__code",
-        )
-        .annotate(
-            schools=Count("school", distinct=True),
-            primary_schools=Count(
-                "school", distinct=True, filter=Q(school__level__in=PRIMARY_LEVELS)
-            ),
-            secondary_schools=Count(
-                "school", distinct=True, filter=Q(school__level__in=SECONDARY_LEVELS)
-            ),
-            girls=Sum("girls"),
-            boys=Sum("boys"),
-            students_not_stated=Sum("students_unstated"),
-            parents=Sum("parents"),
-            teachers=Sum("teachers"),
-            other_adults=Sum("other_adults"),
-        )
-        .order_by("school__municipality__region__name")
-    )
+    aggregates = region_reach_rows(translation_keys=list(by_key))
     regions_of = defaultdict(list)
     for row in aggregates:
         campaign = by_key[row["campaign__translation_key"]]
-        counts = {name: row[name] or 0 for name in (*STUDENT_PARTS, "parents", "teachers")}
+        counts = {
+            "girls": row["girls"] or 0,
+            "boys": row["boys"] or 0,
+            "students_not_stated": row["students_unstated"] or 0,
+            "parents": row["parents"] or 0,
+            "teachers": row["teachers"] or 0,
+        }
         adults = counts["parents"] + counts["teachers"] + (row["other_adults"] or 0)
         regions_of[campaign["translation_key"]].append(
             {
