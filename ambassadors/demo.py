@@ -40,6 +40,7 @@ from .models import (
     SchoolYear,
 )
 from .reach import PRIMARY_LEVELS, SECONDARY_LEVELS, campaign_reach_invalidate
+from .services import coordination_grant
 
 DATA_FILE = Path(__file__).parent / "demo_data" / "albania.json"
 # A published demo password, printed by `make run`; never used outside the demo.
@@ -278,9 +279,7 @@ def load_network_demo(*, password: str = DEFAULT_PASSWORD) -> NetworkDemoSummary
             "recorded_by": teacher,
         },
     )
-    Coordination.objects.update_or_create(
-        user=people["coordinator"], region=school.municipality.region, defaults={"is_active": True}
-    )
+    coordination_grant(user=people["coordinator"], region=school.municipality.region)
     campaign_activity_count = ensure_campaign_activities(
         data=data, school=school, ambassador=ambassador, teacher=teacher
     )

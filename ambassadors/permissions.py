@@ -77,6 +77,11 @@ def can_list_schools(user) -> bool:
     return is_network_editor(user) or coordinated_regions(user).exists()
 
 
+def can_view_reach_reports(user) -> bool:
+    """The admin's reach reports: national staff (every school), coordinators (their regions)."""
+    return can_list_schools(user)
+
+
 def home_school(user) -> School | None:
     """The school whose space the person lands on: their newest active membership's school."""
     membership = (

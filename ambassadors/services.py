@@ -8,6 +8,7 @@ import smtplib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -264,9 +265,7 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
     user.save()
     EmailAddress.objects.create(user=user, email=invitation.email, verified=True, primary=True)
     if invitation.role == InvitedRole.COORDINATOR:
-        Coordination.objects.update_or_create(
-            user=user, region=invitation.region, defaults={"is_active": True}
-        )
+        coordination_grant(user=user, region=invitation.region)
     else:
         Membership.objects.create(
             user=user,
@@ -279,3 +278,22 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return user
+
+
+# Coordinators open the Wagtail admin for their region's reach reports, nothing more.
+COORDINATORS_GROUP = "Regional coordinators"
+
+
+@transaction.atomic
+def coordination_grant(*, user, region) -> Coordination:
+    """Make the person a coordinator of the region, with the admin access that role needs."""
+    coordination, _ = Coordination.objects.update_or_create(
+        user=user, region=region, defaults={"is_active": True}
+    )
+    group, created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    if created:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+    group.user_set.add(user)
+    return coordination

@@ -8,11 +8,12 @@ from django.contrib import messages
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -20,6 +21,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import Coordination, Invitation, Membership, Municipality, Region, School, SchoolYear
+from .permissions import can_view_reach_reports
+from .report_views import ReachReportView
 
 
 class InvitationPermissionPolicy(ModelPermissionPolicy):
@@ -232,3 +235,28 @@ class NetworkViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_network_viewsets():
     return NetworkViewSetGroup()
+
+
+class ReachReportsMenuItem(MenuItem):
+    """Shown to those the reports are for: national staff and regional coordinators."""
+
+    def is_shown(self, request):
+        return can_view_reach_reports(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_reach_report_urls():
+    return [
+        path("reach-reports/", ReachReportView.as_view(), name="reach_reports"),
+        path("reach-reports/csv/", ReachReportView.as_view(export="csv"), name="reach_reports_csv"),
+        path(
+            "reach-reports/xlsx/", ReachReportView.as_view(export="xlsx"), name="reach_reports_xlsx"
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_reach_reports_menu_item():
+    return ReachReportsMenuItem(
+        _("Reach reports"), reverse("reach_reports"), icon_name="table", order=260
+    )

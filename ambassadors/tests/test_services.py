@@ -277,3 +277,16 @@ def test_ambassador_delete_ends_roles_and_keeps_the_rows(network):
     network.ambassador.refresh_from_db()
     assert network.ambassador.user is None and not network.ambassador.is_active
     assert network.ambassador.ended_on == timezone.localdate()
+
+
+def test_an_accepted_coordinator_invitation_opens_the_admin_reports(client, network):
+    invitation = InvitationFactory(coordinator=True, region=network.school_a.municipality.region)
+
+    user = services.invitation_accept(
+        token=invitation.token, first_name="Klea", last_name="Meta", password="a-Long-pass-2026"
+    )
+
+    assert user.has_perm("wagtailadmin.access_admin")
+    assert not user.is_staff
+    client.force_login(user)
+    assert client.get("/admin/reach-reports/").status_code == 200
