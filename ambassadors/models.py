@@ -274,6 +274,11 @@ class ActivityTag(TaggedItemBase):
     )
 
 
+# The counts an activity records; reach figures, reports and open data are built from these.
+STUDENT_COUNTS = ("girls", "boys", "students_unstated")
+ADULT_COUNTS = ("parents", "teachers", "other_adults")
+
+
 class ActivityQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(status=ActivityStatus.VERIFIED)
@@ -351,11 +356,11 @@ class Activity(models.Model):
 
     @property
     def students(self) -> int:
-        return self.girls + self.boys + self.students_unstated
+        return sum(getattr(self, name) for name in STUDENT_COUNTS)
 
     @property
     def adults(self) -> int:
-        return self.parents + self.teachers + self.other_adults
+        return sum(getattr(self, name) for name in ADULT_COUNTS)
 
 
 class ActivityEvent(models.Model):

@@ -14,7 +14,7 @@ from uuid import UUID
 from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 
-from .models import Activity, School
+from .models import ADULT_COUNTS, STUDENT_COUNTS, Activity, School
 
 # Cached this long, so a verification shows on the public page within a minute at the latest.
 REACH_CACHE_SECONDS = 60
@@ -109,6 +109,11 @@ def _cache_key(translation_key: UUID | str) -> str:
     return f"ambassadors:campaign-reach:{translation_key}"
 
 
+def count_sums() -> dict:
+    """The sum of every count an activity records, for an aggregate grouped by anything."""
+    return {name: Sum(name) for name in STUDENT_COUNTS + ADULT_COUNTS}
+
+
 def region_reach_rows(*, translation_keys):
     """Verified activities' counts per campaign (translation key) and region, in one query.
 
@@ -128,12 +133,7 @@ def region_reach_rows(*, translation_keys):
             secondary_schools=Count(
                 "school", distinct=True, filter=Q(school__level__in=SECONDARY_LEVELS)
             ),
-            girls=Sum("girls"),
-            boys=Sum("boys"),
-            students_unstated=Sum("students_unstated"),
-            parents=Sum("parents"),
-            teachers=Sum("teachers"),
-            other_adults=Sum("other_adults"),
+            **count_sums(),
         )
         .order_by(f"{region}__name")
     )

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import Count, F, Min, QuerySet, Sum
+from django.db.models import Count, F, Min, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from openpyxl import Workbook
 
 from .models import Activity
 from .permissions import coordinated_regions, is_network_editor
+from .reach import count_sums
 
 GROUP_BY_CHOICES = (
     ("campaign", _("Campaign")),
@@ -119,12 +120,7 @@ def reach_report(
         activities = activities.filter(campaign__translation_key=key)
     report = _grouped(activities, group_by).annotate(
         schools=Count("school", distinct=True),
-        girls=Sum("girls"),
-        boys=Sum("boys"),
-        students_unstated=Sum("students_unstated"),
-        parents=Sum("parents"),
-        teachers=Sum("teachers"),
-        other_adults=Sum("other_adults"),
+        **count_sums(),
         activities=Count("pk"),
     )
     # Totals of the sums above (the names now mean the group's sums, not a row's counts).
