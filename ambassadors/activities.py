@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Activity, ActivityEvent, ActivityStatus, School
-from .reach import campaign_reach_invalidate
+from .reach import reach_record
 
 COUNT_FIELDS = ("girls", "boys", "students_unstated", "parents", "teachers", "other_adults")
 # What a person fills in; `tags` is handled apart (a many-to-many through taggit).
@@ -157,9 +157,8 @@ def activity_verify(*, activity: Activity, verifier, link: str = "") -> Activity
     activity.save(update_fields=["status", "verified_at", "verified_by", "updated_at"])
     _event(activity, actor=verifier, action=ActivityEvent.Action.VERIFIED)
     if activity.campaign_id:
-        # The public figures show the verification at once rather than when their cache expires.
-        key = activity.campaign.translation_key
-        transaction.on_commit(lambda: campaign_reach_invalidate(campaign_translation_key=key))
+        # Public figures read the school's sums, and show the verification once it commits.
+        reach_record(campaign_id=activity.campaign_id, school_id=activity.school_id)
     _notify_author(
         activity,
         subject=_("Your activity was verified"),

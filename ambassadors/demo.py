@@ -39,7 +39,7 @@ from .models import (
     School,
     SchoolYear,
 )
-from .reach import PRIMARY_LEVELS, SECONDARY_LEVELS, campaign_reach_invalidate
+from .reach import PRIMARY_LEVELS, SECONDARY_LEVELS, reach_rebuild
 from .services import coordination_grant
 
 DATA_FILE = Path(__file__).parent / "demo_data" / "albania.json"
@@ -456,9 +456,6 @@ def ensure_campaign_activities(*, data: dict, school: School, ambassador, teache
                 defaults={"reason": pending["return_reason"]},
             )
         index += 1
-    campaign_reach_invalidate(campaign_translation_key=campaign.translation_key)
-    # Again after commit, so a page view during the load cannot keep the old figures cached.
-    transaction.on_commit(
-        lambda: campaign_reach_invalidate(campaign_translation_key=campaign.translation_key)
-    )
+    # Written directly, not verified through the service: sum them for the public figures.
+    reach_rebuild()
     return index

@@ -279,12 +279,36 @@ STUDENT_COUNTS = ("girls", "boys", "students_unstated")
 ADULT_COUNTS = ("parents", "teachers", "other_adults")
 
 
+class ReachCounts(models.Model):
+    """Who was reached, as counts (never names): by an activity, or summed for a school."""
+
+    girls = models.PositiveIntegerField(_("girls"), default=0)
+    boys = models.PositiveIntegerField(_("boys"), default=0)
+    students_unstated = models.PositiveIntegerField(
+        _("students who did not state gender"), default=0
+    )
+    parents = models.PositiveIntegerField(_("parents"), default=0)
+    teachers = models.PositiveIntegerField(_("teachers"), default=0)
+    other_adults = models.PositiveIntegerField(_("other adults"), default=0)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def students(self) -> int:
+        return sum(getattr(self, name) for name in STUDENT_COUNTS)
+
+    @property
+    def adults(self) -> int:
+        return sum(getattr(self, name) for name in ADULT_COUNTS)
+
+
 class ActivityQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(status=ActivityStatus.VERIFIED)
 
 
-class Activity(models.Model):
+class Activity(ReachCounts):
     """A session or event a school ran, and how many people it reached: counts only, no names.
 
     Only verified activities count anywhere public.
@@ -306,14 +330,6 @@ class Activity(models.Model):
     title = models.CharField(_("title"), max_length=120)
     note = models.TextField(_("note"), max_length=1000, blank=True)
     tags = TaggableManager(through=ActivityTag, blank=True, verbose_name=_("topics"))
-    girls = models.PositiveIntegerField(_("girls"), default=0)
-    boys = models.PositiveIntegerField(_("boys"), default=0)
-    students_unstated = models.PositiveIntegerField(
-        _("students who did not state gender"), default=0
-    )
-    parents = models.PositiveIntegerField(_("parents"), default=0)
-    teachers = models.PositiveIntegerField(_("teachers"), default=0)
-    other_adults = models.PositiveIntegerField(_("other adults"), default=0)
     status = models.CharField(
         _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.DRAFT
     )
@@ -354,14 +370,6 @@ class Activity(models.Model):
     def __str__(self):
         return f"{self.title} ({self.date:%Y-%m-%d})"
 
-    @property
-    def students(self) -> int:
-        return sum(getattr(self, name) for name in STUDENT_COUNTS)
-
-    @property
-    def adults(self) -> int:
-        return sum(getattr(self, name) for name in ADULT_COUNTS)
-
 
 class ActivityEvent(models.Model):
     """One step in an activity's history after submission: who did what, when, what changed."""
@@ -388,3 +396,26 @@ class ActivityEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class CampaignSchoolReach(ReachCounts):
+    """One school's verified activities for one campaign, summed: what public figures read.
+
+    Written only by `ambassadors.reach` (`reach_record` when an activity is verified,
+    `reach_rebuild` after bulk loads), so a page view sums at most one row per school instead of
+    every activity.
+    """
+
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage", on_delete=models.CASCADE, related_name="+"
+    )
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    activities = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "school"], name="reach_campaign_school")
+        ]
+
+    def __str__(self):
+        return f"{self.campaign_id}/{self.school_id}: {self.students + self.adults}"

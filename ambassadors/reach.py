@@ -2,22 +2,31 @@
 
 Only verified activities count. A campaign's figures are shared by all its translations (the
 activities point at one language's page; they are matched by the page's `translation_key`).
+
+Page views never sum activities: a verification adds its school's totals to `CampaignSchoolReach`
+(one row per campaign and school) in the verifying transaction, and the figures sum those rows
+(at most one per school). What is shown is cached under a version token that every verification
+replaces, so pages and open data change at once after a verification and are otherwise served
+from the cache (REACH_CACHE_SECONDS at most).
 """
 
 import functools
 import json
 import math
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 
-from .models import ADULT_COUNTS, STUDENT_COUNTS, Activity, School
+from .models import ADULT_COUNTS, STUDENT_COUNTS, Activity, CampaignSchoolReach, School
 
-# Cached this long, so a verification shows on the public page within a minute at the latest.
+# Cached this long at most; a verification replaces the version token, which shows it at once.
 REACH_CACHE_SECONDS = 60
+VERSION_CACHE_KEY = "ambassadors:reach-version"
 # Albania's basic school (primary and the "9-vjeçare" lower-secondary years) counts as primary.
 PRIMARY_LEVELS = (School.Level.PRIMARY, School.Level.LOWER_SECONDARY)
 SECONDARY_LEVELS = (School.Level.UPPER_SECONDARY,)
@@ -105,8 +114,26 @@ class Reach:
         return bars
 
 
-def _cache_key(translation_key: UUID | str) -> str:
-    return f"ambassadors:campaign-reach:{translation_key}"
+def reach_version() -> str:
+    """The token of the current figures: part of every cache key of what shows reach."""
+    version = cache.get(VERSION_CACHE_KEY)
+    if version is None:
+        version = reach_changed()
+    return version
+
+
+def reach_changed() -> str:
+    """Retire every cached figure (pages, fragments, open data) by replacing the version token."""
+    version = uuid.uuid4().hex
+    cache.set(VERSION_CACHE_KEY, version, None)
+    return version
+
+
+def _figures_changed() -> None:
+    """Retire cached figures now, and again at commit: a page view in between may have cached
+    the figures from before the change under the token that is current now."""
+    reach_changed()
+    transaction.on_commit(reach_changed)
 
 
 def count_sums() -> dict:
@@ -114,16 +141,60 @@ def count_sums() -> dict:
     return {name: Sum(name) for name in STUDENT_COUNTS + ADULT_COUNTS}
 
 
+def reach_record(*, campaign_id: int, school_id: int) -> None:
+    """Sum one school's verified activities for one campaign into its `CampaignSchoolReach` row
+    (an indexed aggregate over that school's activities only), and retire cached figures.
+
+    The school's row is locked first, so two verifications at the same school take turns and
+    the second sums what the first committed.
+    """
+    with transaction.atomic():
+        School.objects.select_for_update().filter(pk=school_id).first()
+        sums = (
+            Activity.objects.verified()
+            .filter(campaign_id=campaign_id, school_id=school_id)
+            .aggregate(activities=Count("pk"), **count_sums())
+        )
+        if sums["activities"]:
+            CampaignSchoolReach.objects.update_or_create(
+                campaign_id=campaign_id, school_id=school_id, defaults=sums
+            )
+        else:
+            CampaignSchoolReach.objects.filter(
+                campaign_id=campaign_id, school_id=school_id
+            ).delete()
+        _figures_changed()
+
+
+@transaction.atomic
+def reach_rebuild() -> int:
+    """Sum every verified activity again into `CampaignSchoolReach` (after a bulk load or an
+    import that bypassed `reach_record`); returns the number of rows. Retires cached figures."""
+    CampaignSchoolReach.objects.all().delete()
+    rows = (
+        Activity.objects.verified()
+        .filter(campaign__isnull=False)
+        .values("campaign_id", "school_id")
+        .annotate(activities=Count("pk"), **count_sums())
+        .order_by()
+    )
+    created = CampaignSchoolReach.objects.bulk_create(
+        (CampaignSchoolReach(**row) for row in rows.iterator(chunk_size=2000)), batch_size=1000
+    )
+    _figures_changed()
+    return len(created)
+
+
 def region_reach_rows(*, translation_keys):
-    """Verified activities' counts per campaign (translation key) and region, in one query.
+    """Verified activities' counts per campaign (translation key) and region, in one query over
+    the per-school sums.
 
     Each row has campaign__translation_key, the region's name and code, schools (distinct),
     primary_schools, secondary_schools and the sums of every count field; regions by name.
     """
     region = "school__municipality__region"
     return (
-        Activity.objects.verified()
-        .filter(campaign__translation_key__in=translation_keys)
+        CampaignSchoolReach.objects.filter(campaign__translation_key__in=translation_keys)
         .values("campaign__translation_key", f"{region}__name", f"{region}__code")
         .annotate(
             schools=Count("school", distinct=True),
@@ -175,23 +246,17 @@ def _count_reach(translation_key: UUID | str) -> Reach | None:
 
 def campaign_reach(*, campaign) -> Reach | None:
     """The campaign's reach from verified activities of any of its translations, or None when
-    nothing is verified yet. Cached per campaign for REACH_CACHE_SECONDS (one query on a miss).
+    nothing is verified yet. Cached per campaign and figures version (one query on a miss).
 
     Schools split by level: primary = School.Level primary and lower_secondary (Albania's
     9-year basic school, counted as primary in the campaign's tables); secondary = upper_secondary.
     """
-    key = _cache_key(campaign.translation_key)
+    key = f"ambassadors:campaign-reach:{campaign.translation_key}:{reach_version()}"
     reach = cache.get(key, _MISSING)
     if reach is _MISSING:
         reach = _count_reach(campaign.translation_key)
         cache.set(key, reach, REACH_CACHE_SECONDS)
     return reach
-
-
-def campaign_reach_invalidate(*, campaign_translation_key: UUID | str) -> None:
-    """Forget the cached figures, so the next page view counts again (call after a verification
-    or anything that changes a verified activity of this campaign)."""
-    cache.delete(_cache_key(campaign_translation_key))
 
 
 # The tile map: one square per region, at the grid place given in data (not code), see

@@ -89,6 +89,13 @@ class CampaignPage(AudienceFields, ListingImageFields, Page):
 
         return campaign_reach(campaign=self)
 
+    @property
+    def reach_version(self) -> str:
+        """Changes with every verification: the rendered figures are cached under it."""
+        from ambassadors.reach import reach_version
+
+        return reach_version()
+
 
 class EventPage(Page):
     class Kind(models.TextChoices):

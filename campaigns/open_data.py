@@ -24,7 +24,7 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 from wagtail.coreutils import get_supported_content_language_variant
 
-from ambassadors.reach import REACH_CACHE_SECONDS, region_reach_rows
+from ambassadors.reach import REACH_CACHE_SECONDS, reach_version, region_reach_rows
 
 from .models import CampaignPage
 
@@ -52,9 +52,9 @@ REGION_FIELDS = (
     *PEOPLE_FIELDS,
     "suppressed",
 )
-CACHE_KEY = "campaigns:open-data:{min_cell}"
-# Browsers and proxies may keep a copy this long (seconds).
-HTTP_MAX_AGE = 300
+CACHE_KEY = "campaigns:open-data:{min_cell}:{version}"
+# Browsers and proxies may keep a copy as long as the server does (seconds).
+HTTP_MAX_AGE = REACH_CACHE_SECONDS
 # Spreadsheets run cells that start with these as formulas; editors type campaign titles.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -178,9 +178,10 @@ def suppress(campaign_rows: list[dict], region_rows: list[dict], threshold: int)
 
 
 def open_data() -> dict:
-    """{"campaigns": [...], "regions": [...]}, suppressed; cached like the campaign pages."""
+    """{"campaigns": [...], "regions": [...]}, suppressed; cached like the campaign pages (and
+    replaced as soon as an activity is verified)."""
     threshold = min_cell()
-    key = CACHE_KEY.format(min_cell=threshold)
+    key = CACHE_KEY.format(min_cell=threshold, version=reach_version())
     data = cache.get(key)
     if data is None:
         campaign_rows, region_rows = _raw_rows()

@@ -8,13 +8,28 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ambassadors.factories import MunicipalityFactory, RegionFactory, SchoolFactory
-from ambassadors.models import Activity, ActivityKind, ActivityStatus, School
+from ambassadors.activities import activity_verify
+from ambassadors.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    RegionFactory,
+    SchoolFactory,
+)
+from ambassadors.models import (
+    Activity,
+    ActivityKind,
+    ActivityStatus,
+    CampaignSchoolReach,
+    Role,
+    School,
+)
 from ambassadors.reach import (
     CHART_BAR_MAX,
     PRIMARY_LEVELS,
     campaign_reach,
-    campaign_reach_invalidate,
+    reach_changed,
+    reach_rebuild,
+    reach_record,
 )
 from campaigns.factories import CampaignPageFactory
 from home.factories import translate_page
@@ -55,7 +70,8 @@ def world(site_tree):
 
 
 def fresh_reach(campaign):
-    campaign_reach_invalidate(campaign_translation_key=campaign.translation_key)
+    """The figures after summing every activity again (they were written directly)."""
+    reach_rebuild()
     return campaign_reach(campaign=campaign)
 
 
@@ -192,6 +208,7 @@ def test_schools_split_by_level_and_regions_in_name_order(world):
 
 def test_one_query_on_a_miss_none_while_cached(world, django_assert_num_queries):
     log_activity(world.schools[0], world.campaign, girls=3)
+    reach_rebuild()
     cache.clear()
 
     with django_assert_num_queries(1):
@@ -200,15 +217,61 @@ def test_one_query_on_a_miss_none_while_cached(world, django_assert_num_queries)
         assert campaign_reach(campaign=world.english) == first
 
 
-def test_cached_until_invalidated(world):
+def test_cached_until_the_figures_change(world):
     log_activity(world.schools[0], world.campaign, girls=3)
+    reach_rebuild()
     assert campaign_reach(campaign=world.campaign).girls == 3
 
-    log_activity(world.schools[0], world.campaign, girls=2)
+    CampaignSchoolReach.objects.update(girls=5)
     assert campaign_reach(campaign=world.campaign).girls == 3  # cached for up to a minute
 
-    campaign_reach_invalidate(campaign_translation_key=world.english.translation_key)
+    reach_changed()
     assert campaign_reach(campaign=world.campaign).girls == 5
+
+
+def test_a_verification_updates_its_schools_sums_and_the_figures_at_once(world):
+    school = world.schools[0]
+    teacher = MembershipFactory(school=school, role=Role.ICT_TEACHER).user
+    log_activity(school, world.campaign, girls=3, parents=1)
+    log_activity(world.schools[1], world.campaign, boys=4)
+    reach_rebuild()
+    assert campaign_reach(campaign=world.english).students == 7
+
+    submitted = log_activity(
+        school, world.english, status=ActivityStatus.SUBMITTED, girls=2, teachers=2
+    )
+    log_activity(school, world.campaign, status=ActivityStatus.DRAFT, boys=50)
+    activity_verify(activity=submitted, verifier=teacher)
+
+    row = CampaignSchoolReach.objects.get(campaign=world.english, school=school)
+    assert (row.activities, row.girls, row.teachers) == (1, 2, 2)
+    reach = campaign_reach(campaign=world.campaign)
+    assert (reach.girls, reach.boys, reach.adults, reach.schools) == (5, 4, 3, 2)
+
+
+def test_recording_a_school_equals_rebuilding_everything(world):
+    for index, school in enumerate(world.schools):
+        log_activity(school, world.campaign, girls=index, boys=1)
+        log_activity(school, world.other, parents=index + 1)
+        log_activity(school, world.campaign, status=ActivityStatus.SUBMITTED, girls=9)
+    for school in world.schools:
+        for campaign in (world.campaign, world.other):
+            reach_record(campaign_id=campaign.pk, school_id=school.pk)
+    recorded = sorted(
+        CampaignSchoolReach.objects.values_list(
+            "campaign_id", "school_id", "activities", "girls", "boys", "parents"
+        )
+    )
+
+    assert reach_rebuild() == 2 * len(world.schools)
+    assert (
+        sorted(
+            CampaignSchoolReach.objects.values_list(
+                "campaign_id", "school_id", "activities", "girls", "boys", "parents"
+            )
+        )
+        == recorded
+    )
 
 
 def test_no_figures_are_cached_too(world, django_assert_num_queries):
