@@ -185,3 +185,17 @@ def can_verify_activity(user, activity) -> bool:
     if not user.is_authenticated or activity.author_id == user.pk:
         return False
     return is_school_staff(user, activity.school)
+
+
+# --- Learning (issue 5) -------------------------------------------------------------------------
+
+
+def can_view_team_progress(user, school: School) -> bool:
+    """Each ambassador's course progress: the school's ICT teacher and psychologist, and
+    national staff."""
+    return is_network_editor(user) or is_school_staff(user, school)
+
+
+def can_view_learning_overview(user) -> bool:
+    """Completion per school: national staff (every school), coordinators (their regions')."""
+    return can_list_schools(user)

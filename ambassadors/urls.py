@@ -56,3 +56,11 @@ urlpatterns += [
         name="activity_return",
     ),
 ]
+
+# Training (issue 5): progress of a school's ambassadors, completion per school.
+from . import learning_views  # noqa: E402
+
+urlpatterns += [
+    path("schools/<int:pk>/learning/", learning_views.team_progress, name="team_progress"),
+    path("learning/", learning_views.learning_overview, name="learning_overview"),
+]

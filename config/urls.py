@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("network/", include("ambassadors.urls")),
+    path("learning/", include("lessons.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
@@ -38,7 +39,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns.insert(
         0,
         re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            # Documents only through Wagtail's view, which checks who may download them.
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>(?!documents/).*)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
         ),

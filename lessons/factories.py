@@ -1,10 +1,12 @@
 """Factories for the lesson library."""
 
+import uuid
+
 import factory
 
 from home.factories import PublishedPageFactory
 
-from .models import LessonIndexPage, LessonPage
+from .models import CourseAudience, CoursePage, LessonIndexPage, LessonPage, LessonProgress
 
 
 def lesson_steps(*texts: str) -> list[dict]:
@@ -36,3 +38,69 @@ class LessonPageFactory(PublishedPageFactory):
 
     class Meta:
         model = LessonPage
+
+
+def _item(value) -> dict:
+    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
+
+
+def quiz_stream(questions, *, title: str = "Kuiz", pass_mark: int = 70) -> list[dict]:
+    """A `quiz` stream in StreamField JSON form, with block ids on every question and answer.
+
+    `questions`: (text, kind, [(answer text, correct, feedback), ...]) tuples; kind "single" or
+    "multiple".
+    """
+    return [
+        {
+            "type": "quiz",
+            "id": str(uuid.uuid4()),
+            "value": {
+                "title": title,
+                "pass_mark": pass_mark,
+                "questions": [
+                    _item(
+                        {
+                            "text": text,
+                            "kind": kind,
+                            "answers": [
+                                _item({"text": answer, "correct": correct, "feedback": feedback})
+                                for answer, correct, feedback in answers
+                            ],
+                        }
+                    )
+                    for text, kind, answers in questions
+                ],
+            },
+        }
+    ]
+
+
+def course_modules(*modules) -> list[dict]:
+    """A `modules` stream: each module a (title, [lesson pages]) pair."""
+    return [
+        {
+            "type": "module",
+            "id": str(uuid.uuid4()),
+            "value": {
+                "title": title,
+                "description": "",
+                "lessons": [_item(lesson.pk) for lesson in lessons],
+            },
+        }
+        for title, lessons in modules
+    ]
+
+
+class CoursePageFactory(PublishedPageFactory):
+    title = factory.Sequence(lambda n: f"Kurs {n}")
+    summary = "Një kurs për ambasadorët e internetit të sigurt."
+    audience = CourseAudience.AMBASSADORS
+    modules = factory.LazyFunction(list)
+
+    class Meta:
+        model = CoursePage
+
+
+class LessonProgressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LessonProgress

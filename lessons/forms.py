@@ -6,8 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from home.models import AgeBand, Audience
 
 
-class LessonFilterForm(forms.Form):
-    """The lesson library's filters: plain GET fields, so they work without JavaScript."""
+class TopicAudienceAgeFilterForm(forms.Form):
+    """Filters by topic, audience and age as plain GET fields (they work without JavaScript);
+    `FILTER_NAMES` lists the fields a subclass applies, in order. An unknown value is left out
+    rather than refusing the whole listing."""
+
+    FILTER_NAMES: tuple[str, ...] = ("topic", "audience", "age_band")
 
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     audience = forms.ChoiceField(
@@ -26,10 +30,14 @@ class LessonFilterForm(forms.Form):
         self.fields["topic"].choices = [("", _("All topics")), *topics]
 
     def cleaned_filters(self) -> dict:
-        """The valid filters; an unknown value is ignored rather than shown as an error."""
+        """The valid filters, by name."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return {name: data[name] for name in ("topic", "audience", "age_band") if data.get(name)}
+        return {name: data[name] for name in self.FILTER_NAMES if data.get(name)}
 
     def query_string(self) -> str:
         return urlencode(self.cleaned_filters())
+
+
+class LessonFilterForm(TopicAudienceAgeFilterForm):
+    """The lesson index's filters."""

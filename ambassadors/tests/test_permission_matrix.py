@@ -806,6 +806,23 @@ MATRIX = [
         prepare=submitted_activity,
         effect=activity_returned,
     ),
+    # Training (issue 5): each ambassador's progress for the school's staff, totals per school.
+    Row("network:team_progress", "GET", lambda n: net("team_progress", A(n)), managers_of_a(OK)),
+    Row(
+        "network:team_progress",
+        "POST",
+        lambda n: net("team_progress", A(n)),
+        everyone(NOT_ALLOWED),
+        data=NO_DATA,
+    ),
+    Row("network:learning_overview", "GET", lambda n: net("learning_overview"), SCHOOL_LIST),
+    Row(
+        "network:learning_overview",
+        "POST",
+        lambda n: net("learning_overview"),
+        everyone(NOT_ALLOWED),
+        data=NO_DATA,
+    ),
 ]
 
 

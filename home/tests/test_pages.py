@@ -17,6 +17,7 @@ from home.factories import (
 from home.models import HomePage, StandardPage
 from lessons.factories import LessonPageFactory
 from lessons.models import LessonIndexPage, LessonPage
+from lessons.resources import LibraryPage
 from newsletters.factories import NewsletterIssuePageFactory
 from newsletters.models import NewsletterIndexPage, NewsletterIssuePage
 
@@ -33,6 +34,7 @@ class TestHomePageTypeRules(WagtailPageTestCase):
             StandardPage,
             CampaignIndexPage,
             LessonIndexPage,
+            LibraryPage,
             NewsletterIndexPage,
         }
         self.assertCanNotCreateAt(HomePage, LessonPage)

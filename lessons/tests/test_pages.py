@@ -9,14 +9,14 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.factories import HomePageFactory, ImageFactory, translate_page
 from home.models import HomePage, StandardPage
 from lessons.factories import LessonIndexPageFactory, LessonPageFactory
-from lessons.models import LessonIndexPage, LessonPage
+from lessons.models import CoursePage, LessonIndexPage, LessonPage
 from lessons.selectors import LESSONS_PER_PAGE
 
 
 class TestLessonPageTypeRules(WagtailPageTestCase):
     def test_lesson_index_sits_under_home_and_holds_lessons_only(self):
         self.assertAllowedParentPageTypes(LessonIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(LessonIndexPage, {LessonPage})
+        self.assertAllowedSubpageTypes(LessonIndexPage, {LessonPage, CoursePage})
         self.assertCanCreateAt(HomePage, LessonIndexPage)
         self.assertCanNotCreateAt(StandardPage, LessonIndexPage)
 

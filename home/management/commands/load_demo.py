@@ -37,5 +37,7 @@ class Command(BaseCommand):
                 f"user: {summary.admin_username}  password: {summary.admin_password}"
             )
         )
-        # The school network lives in its own app; called by name so home never imports it.
+        # The school network and learning live in their own apps; called by name so home never
+        # imports them (learning needs the network's people).
         call_command("load_network_demo", stdout=self.stdout)
+        call_command("load_learning_demo", stdout=self.stdout)
