@@ -36,7 +36,10 @@ demo: translations
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
 
+## The site, and beside it the worker that sends the newsletter (stopped with the server).
 run: demo
+	$(PY) manage.py db_worker --backend newsletter & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("network/", include("ambassadors.urls")),
     path("learning/", include("lessons.urls")),
+    path("newsletter/", include("newsletters.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -3,10 +3,12 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from home.factories import PublishedPageFactory, paragraph
 
-from .models import NewsletterIndexPage, NewsletterIssuePage
+from .models import NewsletterIndexPage, NewsletterIssuePage, Subscriber, SubscriberState
+from .tokens import new_manage_key
 
 
 class NewsletterIndexPageFactory(PublishedPageFactory):
@@ -26,3 +28,19 @@ class NewsletterIssuePageFactory(PublishedPageFactory):
 
     class Meta:
         model = NewsletterIssuePage
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber (as after following the confirmation link)."""
+
+    email = factory.Sequence(lambda n: f"parent{n}@example.org")
+    language = "sq"
+    state = SubscriberState.CONFIRMED
+    consent_text = "Dua të marr buletinin."
+    consent_version = "1"
+    requested_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyFunction(timezone.now)
+    manage_key = factory.LazyFunction(new_manage_key)
+
+    class Meta:
+        model = Subscriber

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +167,15 @@ OPEN_DATA_MIN_CELL = int(os.environ.get("OPEN_DATA_MIN_CELL", "5"))
 ACTIVITY_MAX_PEOPLE = int(os.environ.get("ACTIVITY_MAX_PEOPLE", "2000"))
 # Ambassadors' accounts are removed this many days after the end of their last school year.
 AMBASSADOR_RETENTION_DAYS = int(os.environ.get("AMBASSADOR_RETENTION_DAYS", "90"))
+# A newsletter run's claimed but unsent messages pass to another run after this many seconds.
+NEWSLETTER_CLAIM_SECONDS = int(os.environ.get("NEWSLETTER_CLAIM_SECONDS", "300"))
+
+# Background tasks: Wagtail's own run in the request; the newsletter's are stored in the
+# database and sent by `python manage.py db_worker --backend newsletter` (started by make run).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "newsletter": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # --- Languages ---------------------------------------------------------------------------------
 # SITE_LANGUAGES lists "code:Name" pairs; the first is the default, served without a URL prefix.
@@ -252,8 +263,24 @@ if EMAIL_URL.startswith("smtp"):
     EMAIL_HOST_PASSWORD = unquote(_email.password or "")
     EMAIL_USE_TLS = _email.scheme == "smtp+tls"
     EMAIL_USE_SSL = _email.scheme == "smtps"
+elif EMAIL_URL == "dummy:":
+    # Accepts and discards every message (benchmarks).
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Errors to admins come from the same sender; a stuck SMTP server must not hold a request forever.
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+
+# --- Newsletter --------------------------------------------------------------------------------
+# Days a confirmation link works; unconfirmed requests are then purged (purge_newsletter_requests).
+NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))
+# Subscription requests per IP and per address ("amount/period/ip|key", allauth's syntax).
+NEWSLETTER_RATE_LIMITS = {
+    "subscribe": os.environ.get("NEWSLETTER_SUBSCRIBE_RATE_LIMIT", "10/h/ip,3/h/key")
+}
+# Optional mailbox offered as a second List-Unsubscribe target beside the one-click URL.
+NEWSLETTER_UNSUBSCRIBE_MAILTO = os.environ.get("NEWSLETTER_UNSUBSCRIBE_MAILTO", "")
 
 # --- Logging -----------------------------------------------------------------------------------
 LOGGING = {

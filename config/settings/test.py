@@ -21,3 +21,12 @@ LOGGING = {
 }
 # Tests that check the MFA rule turn it on (accounts/tests); others force_login admins.
 REQUIRE_STAFF_MFA = False
+# SQLite tests use a file, not memory, so that a second process (the newsletter worker that
+# newsletters/tests/test_worker.py starts) can open the test database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import os
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"sigurt-test-{os.getpid()}.sqlite3")
+    }
