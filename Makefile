@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev translations messages demo clean
+.PHONY: run serve test lint format install install-dev translations messages demo clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,17 @@ messages: $(VENV)/.installed
 demo: translations
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
+
+## What production does, on this machine: gunicorn (config/gunicorn.conf.py) with production
+## settings over plain HTTP on 127.0.0.1, a throwaway local SECRET_KEY, and the newsletter worker.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-only-not-secret} ALLOWED_HOSTS=127.0.0.1,localhost \
+	SECURE_SSL_REDIRECT=false SERVE_MEDIA=true GUNICORN_BIND=$(HOST):$(PORT)
+serve: demo
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input -v0
+	$(SERVE_ENV) $(PY) manage.py db_worker --backend newsletter & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(SERVE_ENV) $(VENV)/bin/gunicorn -c config/gunicorn.conf.py config.wsgi
 
 ## The site, and beside it the worker that sends the newsletter (stopped with the server).
 run: demo

@@ -1,3 +1,5 @@
+import time
+
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -73,4 +75,49 @@ class RequireStaffMFAMiddleware:
             login_url = reverse("account_login")
             next_url = request.get_full_path()
             return redirect(f"{login_url}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")
+        return None
+
+
+SESSION_STARTED = "_admin_session_started"
+SESSION_SEEN = "_admin_session_seen"
+# How often (seconds) the "seen" time is written: not on every request, to spare the database.
+SEEN_RESOLUTION = 60
+
+
+def now() -> int:
+    return int(time.time())
+
+
+class StaffSessionLimitMiddleware:
+    """Sessions of people who can open an admin end STAFF_SESSION_MAX_SECONDS (12 h) after they
+    began, or after STAFF_SESSION_IDLE_SECONDS (30 min) without a request; they then log in
+    again. Other people's sessions are left as they are. Place after AuthenticationMiddleware
+    and MessageMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.check(request) or self.get_response(request)
+
+    def check(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not can_use_admin(user):
+            return None
+        session, current = request.session, now()
+        started = session.setdefault(SESSION_STARTED, current)
+        seen = session.get(SESSION_SEEN, current)
+        if (
+            current - started > settings.STAFF_SESSION_MAX_SECONDS
+            or current - seen > settings.STAFF_SESSION_IDLE_SECONDS
+        ):
+            logout(request)
+            messages.info(request, _("Your session ended. Log in again to go on."))
+            login_url = reverse("account_login")
+            return redirect(
+                f"{login_url}?{urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})}"
+            )
+        if SESSION_SEEN not in session or current - seen >= SEEN_RESOLUTION:
+            session[SESSION_SEEN] = current
+        session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
         return None

@@ -195,6 +195,8 @@ def _headers(response: HttpResponse, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = f"public, max-age={HTTP_MAX_AGE}"
     response["Access-Control-Allow-Origin"] = "*"
+    # Free to reuse: other sites may load the files too.
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
 
 

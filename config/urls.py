@@ -16,6 +16,7 @@ handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
 urlpatterns = [
+    path("healthz", home_views.healthz, name="healthz"),
     # The admins' own login forms would skip allauth (no rate limit, no second factor).
     path("admin/login/", account_views.admin_login),
     path("django-admin/login/", account_views.admin_login, {"default_next": "/django-admin/"}),

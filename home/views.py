@@ -1,10 +1,14 @@
 import logging
+import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponseServerError
+from django.db import DatabaseError, connection
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from .selectors import search_pages
@@ -41,3 +45,29 @@ def server_error(request):
     except Exception:  # noqa: BLE001 - any failure here must still give the reader the helpline
         logger.warning("Site settings unavailable on the error page", exc_info=True)
     return HttpResponseServerError(template.render(context))
+
+
+def _database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False
+
+
+def _cache_answers() -> bool:
+    token = secrets.token_hex(8)
+    try:
+        cache.set("healthz", token, 10)
+        return cache.get("healthz") == token
+    except Exception:  # noqa: BLE001 - any cache failure means "unavailable"
+        return False
+
+
+@never_cache
+def healthz(request):
+    """For load balancers: 200 when the database and the cache answer, else 503; says which."""
+    checks = {"database": _database_answers(), "cache": _cache_answers()}
+    body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    return JsonResponse(body, status=200 if all(checks.values()) else 503)

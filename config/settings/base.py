@@ -79,9 +79,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
+    "home.middleware.SecurityHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Staff who can open an admin must use two-factor authentication there.
     "accounts.middleware.RequireStaffMFAMiddleware",
+    # Their sessions end after 12 hours, or 30 minutes without a request.
+    "accounts.middleware.StaffSessionLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -222,10 +225,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Security ----------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
+# People who can open an admin: sessions end this long after login, or after this long idle.
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60)))
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sent by home.middleware.SecurityHeadersMiddleware on every response.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 # Wagtail marks its preview views SAMEORIGIN itself, so everything else can refuse framing.
 X_FRAME_OPTIONS = "DENY"
 # No inline script on public pages; the admin (CSP_ADMIN_PATH_PREFIXES) may run its own.
