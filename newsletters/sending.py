@@ -259,7 +259,7 @@ def send_run(*, send_id: int, batch_size: int = BATCH_SIZE) -> dict:
 
 
 def _finish_or_schedule(send: NewsletterSend) -> dict:
-    counts = dict(send.deliveries.values_list("state").annotate(n=Count("pk")).order_by())
+    counts = send_progress(send)
     waiting = send.deliveries.filter(state__in=[Delivery.State.PENDING, Delivery.State.CLAIMED])
     if not waiting.exists():
         NewsletterSend.objects.filter(pk=send.pk).update(
