@@ -10,12 +10,13 @@ Every test starts with an empty cache and the default language active, so nothin
 tests (Wagtail caches site root paths and templates may cache fragments).
 """
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -30,13 +31,19 @@ HELPLINE_NUMBER = "116 111"
 REPORT_URL = "https://report.example.org/hotline"
 
 
+def clear_caches() -> None:
+    """Every cache: the default one, the anonymous page cache and the renditions."""
+    for each in caches.all():
+        each.clear()
+
+
 @pytest.fixture(autouse=True)
 def _isolate_cache_and_language():
-    cache.clear()
+    clear_caches()
     translation.activate("sq")
     yield
     translation.deactivate()
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture
@@ -186,6 +193,17 @@ def parse_html():
     return parse
 
 
+TRANSACTION_CONTROL = re.compile(r"^\s*(SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.I)
+
+
+def data_queries(context: CaptureQueriesContext) -> int:
+    """The queries that read or write data: not the savepoints of each request's transaction
+    (ATOMIC_REQUESTS; in production its BEGIN and COMMIT)."""
+    return sum(
+        1 for query in context.captured_queries if not TRANSACTION_CONTROL.match(query["sql"])
+    )
+
+
 @pytest.fixture
 def count_queries():
     """`count_queries(callable) -> (number of SQL queries, callable's result)`."""
@@ -193,7 +211,7 @@ def count_queries():
     def count(func):
         with CaptureQueriesContext(connection) as context:
             result = func()
-        return len(context.captured_queries), result
+        return data_queries(context), result
 
     return count
 
@@ -209,7 +227,7 @@ class PageQueries:
         self.client = client
 
     def cold_get(self, url: str):
-        cache.clear()
+        clear_caches()
         response = self.client.get(url)
         assert response.status_code == 200, f"GET {url} gave {response.status_code}"
         return response
@@ -218,7 +236,7 @@ class PageQueries:
         self.cold_get(url)
         with CaptureQueriesContext(connection) as context:
             self.cold_get(url)
-        return len(context.captured_queries)
+        return data_queries(context)
 
 
 @pytest.fixture

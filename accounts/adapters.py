@@ -1,6 +1,9 @@
 from allauth.account import stages
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
+from django.core.exceptions import ValidationError
+
+from . import audit
 
 
 def has_email_on_record(user) -> bool:
@@ -28,6 +31,18 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def pre_authenticate(self, request, **credentials):
+        """allauth refuses too many failed logins here, with a form error and no signal: log it."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            audit.logger.warning(
+                "login refused reason=rate_limited login_hash=%s ip=%s",
+                audit.identifier_hash(credentials),
+                audit.client_address(request),
+            )
+            raise
 
     def get_login_stages(self) -> list[str]:
         default = f"{stages.EmailVerificationStage.__module__}.EmailVerificationStage"

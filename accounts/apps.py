@@ -7,4 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import audit  # noqa: F401 - connects the login log
+        import logging
+
+        from . import audit  # connects the login log
+
+        for name in audit.LOGGERS_WITH_PATHS:
+            logging.getLogger(name).addFilter(audit.PathSecretsFilter())

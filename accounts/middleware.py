@@ -5,10 +5,13 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from .audit import log_refused_request
 
 ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 # Leaving must stay possible for someone who will not set up an authenticator today.
@@ -121,3 +124,44 @@ class StaffSessionLimitMiddleware:
             session[SESSION_SEEN] = current
         session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
         return None
+
+
+REFUSED_STATUSES = {401: "unauthorized", 403: "forbidden", 429: "rate_limited"}
+
+
+class RefusedRequestLogMiddleware:
+    """Every refused request (401, 403 and 429: permission denied, CSRF failure, a rate limit)
+    goes to the security log, "sigurt.audit" (see accounts.audit.log_refused_request).
+
+    Place just after AuthenticationMiddleware, so the log knows who asked. A CSRF failure is a
+    403 that CsrfViewMiddleware returns from its process_view, before this middleware's
+    process_view is reached: it still passes back through this __call__, as every response does.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        status = response.status_code
+        if status in REFUSED_STATUSES:
+            log_refused_request(request, status, self.reason(request, status))
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Reached only when every process_view before it (CsrfViewMiddleware's) let it through.
+        request._refusal_view_reached = True
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, PermissionDenied):
+            request._refusal_reason = "permission_denied"
+
+    @staticmethod
+    def reason(request, status: int) -> str:
+        if status == 403:
+            if hasattr(request, "_refusal_reason"):
+                return request._refusal_reason
+            csrf_failed = not getattr(request, "csrf_processing_done", False)
+            if not getattr(request, "_refusal_view_reached", False) and csrf_failed:
+                return "csrf"
+        return REFUSED_STATUSES[status]

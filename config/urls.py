@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from home import views as home_views
+from home.ceiling import ceiling
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
@@ -36,6 +37,9 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+if settings.BENCH_CEILING_VIEW:
+    urlpatterns.insert(0, path("bench/ceiling", ceiling, name="bench_ceiling"))
 
 if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns.insert(

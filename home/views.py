@@ -1,13 +1,15 @@
 import logging
 import secrets
+import sys
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
@@ -17,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 SEARCH_PAGE_SIZE = 10
 SEARCH_MAX_LENGTH = 200
+# Readers are asked to come back this much later when the database does not answer.
+DATABASE_RETRY_AFTER_SECONDS = 30
 
 
 def search(request):
@@ -32,10 +36,26 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def _database_unreachable() -> bool:
+    """Whether the error being handled is the database not answering (down, restarting)."""
+    error = sys.exc_info()[1]
+    return isinstance(error, (OperationalError, InterfaceError))
+
+
 def server_error(request):
-    """The 500 page shows the helpline even when the database behind the settings is down."""
+    """The 500 page shows the helpline even when the database behind the settings is down.
+
+    When the database itself is unreachable the reader gets a 503 ("back in a minute", with
+    Retry-After) and the helpline from the settings file, without another try at the database.
+    """
     template = loader.get_template("500.html")
     context = {"helpline_number": settings.FALLBACK_HELPLINE_NUMBER}
+    if _database_unreachable():
+        context["database_down"] = True
+        response = HttpResponse(template.render(context), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
+        return response
     try:
         from .models import SiteSettings
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
@@ -46,6 +46,11 @@ def lesson_serve(page, request, *args, super_serve, **kwargs):
         return _render(page, request, _lesson_context(page, request, None), status=400)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    if request.GET.get("action") == "quiz" and not request.user.is_authenticated:
+        # An anonymous reader's answers: scored, never stored (the form asks by GET).
+        response = _quiz_submit(page, request)
+        add_never_cache_headers(response)
+        return response
     progress = services.lesson_open(user=request.user, lesson=page)
     return _render(page, request, _lesson_context(page, request, progress))
 
@@ -79,7 +84,7 @@ def _quiz_submit(page, request):
     if quiz is None:
         return _render(page, request, _lesson_context(page, request, progress), status=400)
     try:
-        sheet = quizzes.quiz_sheet(quiz, request.POST)
+        sheet = quizzes.quiz_sheet(quiz, request.POST if request.method == "POST" else request.GET)
     except quizzes.QuizSheetError as error:
         context = _lesson_context(page, request, progress, quiz_error=str(error))
         return _render(page, request, context, status=400)

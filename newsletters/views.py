@@ -16,6 +16,8 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from home.csrf import csrf_protect_signed_in
+
 from . import selectors, services
 from .forms import CONSENT_TEXT, CONSENT_VERSION, LanguageForm, SubscribeForm
 from .models import normalise_email
@@ -33,6 +35,7 @@ def _rate_allows(request, email: str) -> bool:
     return usage is not None
 
 
+@csrf_protect_signed_in
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """The same answer for a new, pending or subscribed address, and for a bot's honeypot."""

@@ -439,6 +439,7 @@ DELETE = lambda n: reverse("accounts:privacy_delete")  # noqa: E731
 ACCEPT = lambda n: net("invitation_accept", n.invitation.token)  # noqa: E731
 LOGIN_PAGE = lambda n: reverse("account_login")  # noqa: E731
 NO_DATA = lambda n: {}  # noqa: E731 - a POST whose path says it all
+SESSIONS = lambda n: reverse("usersessions_list")  # noqa: E731
 
 HOME_LANDING = by_role(
     anonymous=LOGIN,
@@ -471,6 +472,15 @@ MATRIX = [
     Row("accounts:privacy", "GET", PRIVACY, everyone(OK)),
     Row("accounts:privacy", "POST", PRIVACY, everyone(NOT_ALLOWED), data=NO_DATA),
     Row("accounts:privacy_export", "GET", EXPORT, signed_in(OK)),
+    # allauth's list of one's own sessions, and ending the others.
+    Row("usersessions_list", "GET", SESSIONS, signed_in(OK)),
+    Row(
+        "usersessions_list",
+        "POST",
+        SESSIONS,
+        signed_in(Redirect("sessions", SESSIONS)),
+        data=NO_DATA,
+    ),
     Row(
         "accounts:privacy_export",
         "POST",

@@ -27,6 +27,22 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 # Serve uploaded media from Django itself: for one-box setups; normally the web server does it.
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").lower() == "true"
+# bench/load.py: a minimal Django view at /bench/ceiling, the ceiling pages are measured against.
+BENCH_CEILING_VIEW = os.environ.get("BENCH_CEILING_VIEW", "false").lower() == "true"
+# Uploaded media on S3-compatible storage (django-storages) when a bucket is named; local disk
+# (MEDIA_ROOT) otherwise. Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+MEDIA_S3_ENDPOINT_URL = os.environ.get("MEDIA_S3_ENDPOINT_URL", "")
+MEDIA_S3_REGION = os.environ.get("MEDIA_S3_REGION", "")
+# Anonymous public pages: kept this long in our page cache and by a CDN (s-maxage), and this
+# long by browsers (max-age). Publishing, unpublishing or moving a page purges both.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# A CDN or proxy to purge through Wagtail's frontend cache invalidation: Varnish-style PURGE
+# requests to FRONTEND_CACHE_PURGE_URL, or Cloudflare with a zone id and an API token.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
+CLOUDFLARE_API_TOKEN = os.environ.get("CLOUDFLARE_API_TOKEN", "")
 
 # --- Applications ------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -40,6 +56,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -55,6 +72,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,6 +86,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous public pages from the page cache (already compressed), before any other work.
+    "home.page_cache.PageCacheMiddleware",
     # Pages are small text; compressed they reach a slow phone 3x sooner.
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -76,11 +96,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every refused request (401, 403 including CSRF failures, 429) goes to the security log.
+    "accounts.middleware.RefusedRequestLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "home.middleware.SecurityHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Records each session, so people can see and end their other sessions.
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     # Staff who can open an admin must use two-factor authentication there.
     "accounts.middleware.RequireStaffMFAMiddleware",
     # Their sessions end after 12 hours, or 30 minutes without a request.
@@ -114,20 +138,33 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
 }
+# Every view runs in one transaction: a view that fails half-way leaves nothing half-saved
+# (home/tests/test_fault_injection.py). Services nest their own savepoints where they catch errors.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# "default" holds sessions' neighbours (rate limits, figures); "pages" the anonymous page cache,
+# so purging pages never touches anything else; "renditions" Wagtail's image renditions.
 if REDIS_URL:
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-            "KEY_PREFIX": "sigurt",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (
+            ("default", "sigurt"),
+            ("pages", "sigurt-pages"),
+            ("renditions", "sigurt-renditions"),
+        )
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "pages", "renditions")
+    }
 
 # --- Accounts ----------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -145,6 +182,9 @@ ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_GET = False
+# People see their sessions (device, address, when they signed in) and can end the others.
+# Activity tracking stays off: it would write to the database on every signed-in request.
+USERSESSIONS_TRACK_ACTIVITY = False
 LOGIN_URL = "account_login"
 # After login each person lands on their school's space (or the school list for staff above it).
 LOGIN_REDIRECT_URL = "network:home"
@@ -205,6 +245,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,
+            "region_name": MEDIA_S3_REGION or None,
+            # Private objects: documents reach readers only through Wagtail's checked view,
+            # images through signed, expiring URLs.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # --- Wagtail -----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sigurt"
@@ -215,8 +269,23 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "csv", "txt", "zip", "png", "jpg"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# One clear, translated message for a file that is too big (home.forms_documents).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms_documents.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Our own page cache is purged through the same invalidation as a CDN (home.page_cache).
+WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "home.page_cache.PageCacheBackend"}}
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_ZONE_ID and CLOUDFLARE_API_TOKEN:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": CLOUDFLARE_API_TOKEN,
+    }
 # Editors' email addresses are not sent to a third party for avatars.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Release checks call wagtail.org from editors' browsers; upgrades are planned in the repository.
@@ -301,6 +370,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # The PDF library's font subsetting logs every table it trims.
         "fontTools": {"level": "WARNING"},
+        # Its DEBUG records carry whole template contexts (tokens among them).
+        "django.template": {"level": "INFO"},
     },
 }
 

@@ -8,7 +8,10 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in ("default", "pages", "renditions")
+}
 # Tests build their own pages; manifest storage would need collectstatic first.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
@@ -17,7 +20,12 @@ STORAGES = {
 # Wagtail's background tasks run inline in tests; their per-task INFO lines drown real output.
 LOGGING = {
     **LOGGING,  # noqa: F405
-    "loggers": {**LOGGING["loggers"], "django_tasks": {"level": "WARNING"}},  # noqa: F405
+    "loggers": {
+        **LOGGING["loggers"],
+        "django_tasks": {"level": "WARNING"},
+        # Every publish in a test would log each address it purges.
+        "wagtail.frontendcache": {"level": "WARNING"},
+    },  # noqa: F405
 }
 # Tests that check the MFA rule turn it on (accounts/tests); others force_login admins.
 REQUIRE_STAFF_MFA = False

@@ -15,21 +15,26 @@ def test_healthy(client):
     assert "no-cache" in response.headers["Cache-Control"]
 
 
-@override_settings(
-    CACHES={
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            # Nothing listens on port 1: a cache that is down.
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5},
-        }
-    }
-)
+# Nothing listens on port 1: Redis is down, for every cache of the site.
+DEAD_REDIS = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",
+    "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5},
+}
+
+
+@override_settings(CACHES=dict.fromkeys(("default", "pages", "renditions"), DEAD_REDIS))
 def test_a_cache_that_is_down_is_reported(client):
     response = client.get("/healthz")
 
     assert response.status_code == 503
     assert response.json() == {"database": "ok", "cache": "unavailable"}
+
+
+@override_settings(CACHES=dict.fromkeys(("default", "pages", "renditions"), DEAD_REDIS))
+def test_pages_are_still_served_while_the_cache_is_down(client, site_tree):
+    assert client.get("/").status_code == 200
+    assert client.get("/").status_code == 200
 
 
 @override_settings(SECURE_SSL_REDIRECT=True, SECURE_REDIRECT_EXEMPT=[r"^healthz$"])

@@ -70,9 +70,17 @@ def test_the_page_shows_questions_but_not_which_answers_are_right(client, lesson
     assert "Ask an adult you trust" in html
     assert SECRET_FEEDBACK not in html
     assert "correct" not in html.lower()
-    assert "csrfmiddlewaretoken" in html
+    # Anonymous readers' answers are only scored: asked by GET, without a CSRF token, so the
+    # lesson page can be cached (home/tests/test_page_cache.py); signed-in learners post.
+    assert 'method="get"' in html and "csrfmiddlewaretoken" not in html
     (q1, a1), _ = sheet_ids(lesson)
     assert f'name="q-{q1}"' in html and f'value="{a1[1]}"' in html
+
+
+def test_signed_in_learners_post_their_answers_with_a_csrf_token(client, lesson):
+    client.force_login(UserFactory())
+    html = client.get(lesson.url).content.decode()
+    assert 'method="post"' in html and 'name="csrfmiddlewaretoken"' in html
 
 
 def test_scoring_counts_a_multiple_choice_question_right_only_with_exactly_the_right_answers(
