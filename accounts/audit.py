@@ -4,12 +4,14 @@ hash of what was typed), when (the log record's time), from where (the client ad
 outcome. Never passwords, tokens, query strings, usernames or email addresses: many accounts
 belong to children.
 
-The client address is REMOTE_ADDR, as everywhere in the project (allauth's rate limits too):
-X-Forwarded-For is trusted nowhere, since a client can write anything into it."""
+The client address is the one allauth's rate limits use: REMOTE_ADDR, or with
+TRUSTED_PROXY_COUNT proxies in front the address they appended to X-Forwarded-For (never an
+address the client wrote there itself)."""
 
 import hashlib
 import logging
 
+from allauth.core.internal.httpkit import get_client_ip
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.urls import Resolver404, resolve
@@ -18,7 +20,11 @@ logger = logging.getLogger("sigurt.audit")
 
 
 def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "-") if request is not None else "-"
+    """The reader's address as allauth's rate limits see it: REMOTE_ADDR, or behind
+    TRUSTED_PROXY_COUNT proxies the address they put in X-Forwarded-For."""
+    if request is None:
+        return "-"
+    return get_client_ip(request) or "-"
 
 
 def who(request) -> str:

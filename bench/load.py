@@ -4,7 +4,8 @@ Builds a scratch PostgreSQL database (sigurt_load; no other database is touched)
 plus --activities verified activities over --schools schools (the generator of bench/reach.py),
 unless --reuse finds it already built. Starts gunicorn with production settings, Redis as the
 cache (database 3 of redis://127.0.0.1:6379, flushed first) and the ceiling view turned on,
-checks that every address answers 200, warms each, then runs
+checks that every address answers 200, warms each (20 requests, then 3 s of wrk at full
+concurrency, so every worker and thread is warm), then runs
 `wrk -t2 -c64 -d<seconds>s --latency` (with `Accept-Encoding: gzip`, as phones send) against:
 the home page, a campaign page with live figures, a lesson, a newsletter issue, the lesson index
 filtered by a topic, a signed-in teacher's school space, and the ceiling (a minimal Django view
@@ -173,8 +174,9 @@ def milliseconds(text: str) -> float:
     return float(number) * UNITS[unit]
 
 
-def wrk(path: str, headers: dict, options) -> dict:
-    command = ["wrk", "-t2", f"-c{options.connections}", f"-d{options.seconds}s", "--latency"]
+def wrk(path: str, headers: dict, options, seconds: int | None = None) -> dict:
+    duration = seconds or options.seconds
+    command = ["wrk", "-t2", f"-c{options.connections}", f"-d{duration}s", "--latency"]
     for name, value in {"Accept-Encoding": "gzip", **headers}.items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run(
@@ -241,6 +243,8 @@ def main() -> None:
                 fetch(path, headers)
         for name, (path, headers) in targets.items():
             print(f"wrk {name}: {path}", flush=True)
+            # Warm every worker and thread (connections, templates) at full concurrency first.
+            wrk(path, headers, options, seconds=3)
             results[name] = wrk(path, headers, options)
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -57,6 +57,15 @@ def test_a_permission_denied_is_logged_with_who_where_and_the_path(audit_log):
     assert "someone@example.org" not in audit_log.text
 
 
+def test_behind_a_trusted_proxy_the_readers_address_is_logged(audit_log, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    client.force_login(UserFactory())
+
+    assert client.get(INVITE).status_code == 403
+    assert "ip=203.0.113.9 " in refusals(audit_log)[0]
+
+
 def test_a_csrf_failure_is_logged(audit_log):
     client = Client(enforce_csrf_checks=True, REMOTE_ADDR="10.4.5.6")
 

@@ -27,6 +27,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 # Serve uploaded media from Django itself: for one-box setups; normally the web server does it.
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").lower() == "true"
+# How many proxies (load balancer, nginx) stand in front of the app and append to
+# X-Forwarded-For: rate limits and the audit log then see the reader's address, not theirs.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # bench/load.py: a minimal Django view at /bench/ceiling, the ceiling pages are measured against.
 BENCH_CEILING_VIEW = os.environ.get("BENCH_CEILING_VIEW", "false").lower() == "true"
 # Uploaded media on S3-compatible storage (django-storages) when a bucket is named; local disk
@@ -185,6 +188,7 @@ ACCOUNT_LOGOUT_ON_GET = False
 # People see their sessions (device, address, when they signed in) and can end the others.
 # Activity tracking stays off: it would write to the database on every signed-in request.
 USERSESSIONS_TRACK_ACTIVITY = False
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 LOGIN_URL = "account_login"
 # After login each person lands on their school's space (or the school list for staff above it).
 LOGIN_REDIRECT_URL = "network:home"
