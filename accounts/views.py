@@ -132,7 +132,8 @@ def privacy_delete(request):
 
 
 def admin_login(request, default_next: str = "/admin/"):
-    """Send the admin's own login pages to allauth's, where rate limits and 2FA apply."""
+    """Send the admins' own login pages, and Wagtail's for private pages, to allauth's, where
+    rate limits and two-factor authentication apply."""
     next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()

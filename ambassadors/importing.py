@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import Municipality, Region, School
+from .space_cache import spaces_changed
 
 COLUMNS = ("code", "name", "level", "setting", "municipality", "region")
 # Names of levels, regions and municipalities are short; a longer value is a broken file.
@@ -315,4 +316,7 @@ def schools_import(*, rows: list[SchoolRow], dry_run: bool = False) -> SchoolImp
         if not dry_run:
             School.objects.bulk_create(to_create, batch_size=500)
             School.objects.bulk_update(to_update, fields, batch_size=500)
+            if to_update:
+                # Bulk updates send no signal: retire the kept school spaces here.
+                spaces_changed([school.pk for school in to_update])
     return result

@@ -6,6 +6,7 @@ The network depends on lessons (never the other way): courses and progress are r
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from home.page_cache import cached_listing
 from lessons.models import CourseAudience, CoursePage, LessonPage, LessonProgress
 
 from .models import Membership, Role
@@ -66,7 +67,12 @@ class SchoolTraining:
 
 
 def _role_courses() -> tuple[dict, dict]:
-    """({audience: [course]}, {course pk: set of lesson translation keys}) in two queries."""
+    """({audience: [course]}, {course pk: set of lesson translation keys}): kept in the page
+    cache until a page changes (see `cached_listing`), or two queries."""
+    return cached_listing("role_courses", compute=_read_role_courses)
+
+
+def _read_role_courses() -> tuple[dict, dict]:
     courses = list(
         CoursePage.objects.live().filter(audience__in=set(ROLE_AUDIENCE.values())).order_by("pk")
     )
@@ -74,12 +80,12 @@ def _role_courses() -> tuple[dict, dict]:
     keys = dict(
         LessonPage.objects.live().filter(pk__in=lesson_ids).values_list("pk", "translation_key")
     )
-    by_audience = defaultdict(list)
+    by_audience = {}
     course_keys = {}
     for course in courses:
         course_keys[course.pk] = {keys[pk] for pk in course.lesson_ids() if pk in keys}
         if course_keys[course.pk]:
-            by_audience[course.audience].append(course)
+            by_audience.setdefault(course.audience, []).append(course)
     return by_audience, course_keys
 
 

@@ -9,6 +9,61 @@ from django.db.models import Q, QuerySet
 
 from .models import STAFF_ROLES, Coordination, Membership, Role, School
 
+# The attribute of a user object that holds one request's memo (see `remember_during_request`).
+MEMO_ATTRIBUTE = "_network_memo"
+
+
+def remember_during_request(user) -> None:
+    """Let the rules read the person's roles and regions once per request, not once per question.
+
+    Called by `ambassadors.middleware.NetworkFactsMiddleware` on the fresh user object of a
+    request that changes nothing (GET, HEAD), so a view that changes someone's roles never reads
+    stale facts, and user objects reused outside a request (tests, scripts) are never memoised.
+    """
+    setattr(user, MEMO_ATTRIBUTE, {})
+
+
+def _remembered(user, name: str, read):
+    memo = getattr(user, MEMO_ATTRIBUTE, None)
+    if memo is None:
+        return read()
+    if name not in memo:
+        memo[name] = read()
+    return memo[name]
+
+
+def active_roles(user) -> frozenset[tuple[int, str]]:
+    """(school pk, role) of each of the person's active memberships: one query per request."""
+    if not (user.is_authenticated and user.is_active):
+        return frozenset()
+    return _remembered(
+        user,
+        "roles",
+        lambda: frozenset(
+            Membership.objects.active().filter(user=user).values_list("school_id", "role")
+        ),
+    )
+
+
+def school_roles(user, school: School) -> set[str]:
+    """The person's active roles at this school."""
+    return {role for school_id, role in active_roles(user) if school_id == school.pk}
+
+
+def coordinated_region_ids(user) -> frozenset[int]:
+    """Pks of the regions the person actively coordinates: one query per request."""
+    if not (user.is_authenticated and user.is_active):
+        return frozenset()
+    return _remembered(
+        user,
+        "regions",
+        lambda: frozenset(
+            Coordination.objects.filter(user=user, is_active=True).values_list(
+                "region_id", flat=True
+            )
+        ),
+    )
+
 
 def is_network_editor(user) -> bool:
     if not (user.is_authenticated and user.is_active):
@@ -37,17 +92,25 @@ def schools_visible_to(user) -> QuerySet:
 
 
 def can_view_school(user, school: School) -> bool:
-    return schools_visible_to(user).filter(pk=school.pk).exists()
+    """The same rule as `schools_visible_to`, for one school."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if school_roles(user, school):
+        return True
+    regions = coordinated_region_ids(user)
+    if regions and school.municipality.region_id in regions:
+        return True
+    return is_network_editor(user)
 
 
 def is_school_staff(user, school: School) -> bool:
     """An active ICT teacher or psychologist of this school."""
-    return active_memberships(user).filter(school=school, role__in=STAFF_ROLES).exists()
+    return bool(school_roles(user, school) & set(STAFF_ROLES))
 
 
 def can_manage_ambassadors(user, school: School) -> bool:
     """Add, deactivate, hand over and delete the accounts of this school's ambassadors."""
-    return is_network_editor(user) or is_school_staff(user, school)
+    return is_school_staff(user, school) or is_network_editor(user)
 
 
 def can_see_member_details(user, school: School) -> bool:
@@ -69,12 +132,12 @@ def coordinated_regions(user) -> QuerySet:
 
 
 def is_ambassador(user) -> bool:
-    return active_memberships(user).filter(role=Role.AMBASSADOR).exists()
+    return any(role == Role.AMBASSADOR for _, role in active_roles(user))
 
 
 def can_list_schools(user) -> bool:
     """Open the list of schools: national staff (all) and regional coordinators (their regions)."""
-    return is_network_editor(user) or coordinated_regions(user).exists()
+    return bool(coordinated_region_ids(user)) or is_network_editor(user)
 
 
 def can_view_reach_reports(user) -> bool:
@@ -152,7 +215,7 @@ def can_act_on_member(user, membership: Membership, action: str) -> bool:
 
 def can_log_activity(user, school: School) -> bool:
     """Log an activity for this school: its active ambassadors, ICT teachers and psychologists."""
-    return active_memberships(user).filter(school=school).exists()
+    return bool(school_roles(user, school))
 
 
 def activities_visible_to(user, school: School) -> QuerySet:

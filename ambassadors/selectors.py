@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+
+from home.page_cache import cached_listing
 
 from . import permissions
 from .models import Membership, Role, School, SchoolYear
@@ -46,13 +48,11 @@ def school_list(*, user, query: str = "", region=None, level: str = "") -> Query
 
 def viewer_role(user, school: School) -> str | None:
     """The person's role at this school ("ambassador", "ict_teacher", ..., "editor")."""
-    roles = set(
-        permissions.active_memberships(user).filter(school=school).values_list("role", flat=True)
-    )
+    roles = permissions.school_roles(user, school)
     for role in (Role.ICT_TEACHER, Role.PSYCHOLOGIST, Role.AMBASSADOR):
         if role in roles:
             return role.value
-    if permissions.coordinated_regions(user).filter(pk=school.municipality.region_id).exists():
+    if school.municipality.region_id in permissions.coordinated_region_ids(user):
         return "coordinator"
     if permissions.is_network_editor(user):
         return "editor"
@@ -122,43 +122,57 @@ def school_team(*, school: School, today: datetime.date) -> dict:
     return team
 
 
-def role_resources(*, role: str | None, locale: Locale) -> list:
-    """The newest live lessons written for the role, in one language (2 queries: `.public()`
-    reads the view restrictions first)."""
+def _locale(language: str) -> Locale:
+    with translation.override(language):
+        return Locale.get_active()
+
+
+def role_resources(*, role: str | None, language: str) -> list:
+    """The newest live lessons written for the role, in one language; kept in the page cache,
+    or 3 queries (the locale, then `.public()` reads the view restrictions first)."""
     flag = RESOURCE_AUDIENCE.get(role)
     if flag is None:
         return []
-    # Looked up by name: lessons sits beside ambassadors and is not imported by it.
-    lesson_model = apps.get_model("lessons", "LessonPage")
-    lessons = (
-        lesson_model.objects.live()
-        .public()
-        .filter(locale=locale, **{flag: True})
-        .defer_streamfields()
-        .order_by("-first_published_at")
-    )
-    return list(lessons[:RESOURCES_SHOWN])
+
+    def compute():
+        # Looked up by name: lessons sits beside ambassadors and is not imported by it.
+        lesson_model = apps.get_model("lessons", "LessonPage")
+        lessons = (
+            lesson_model.objects.live()
+            .public()
+            .filter(locale=_locale(language), **{flag: True})
+            .defer_streamfields()
+            .order_by("-first_published_at")
+        )
+        return list(lessons[:RESOURCES_SHOWN])
+
+    return cached_listing("role_resources", flag, language, compute=compute)
 
 
-def upcoming_campaigns(*, locale: Locale, today: datetime.date) -> list:
-    """Live campaigns in one language that have not ended, soonest first (2 queries)."""
-    campaign_model = apps.get_model("campaigns", "CampaignPage")
-    campaigns = (
-        campaign_model.objects.live()
-        .public()
-        .filter(locale=locale)
-        .filter(Q(end_date__gte=today) | Q(end_date__isnull=True))
-        .defer_streamfields()
-        .order_by("start_date", "pk")
-    )
-    return list(campaigns[:CAMPAIGNS_SHOWN])
+def upcoming_campaigns(*, language: str, today: datetime.date) -> list:
+    """Live campaigns in one language that have not ended, soonest first; kept in the page
+    cache, or 3 queries."""
+
+    def compute():
+        campaign_model = apps.get_model("campaigns", "CampaignPage")
+        campaigns = (
+            campaign_model.objects.live()
+            .public()
+            .filter(locale=_locale(language))
+            .filter(Q(end_date__gte=today) | Q(end_date__isnull=True))
+            .defer_streamfields()
+            .order_by("start_date", "pk")
+        )
+        return list(campaigns[:CAMPAIGNS_SHOWN])
+
+    return cached_listing("upcoming_campaigns", language, today.isoformat(), compute=compute)
 
 
 def school_space(*, school: School, user, today: datetime.date | None = None) -> dict:
     """Everything the school space shows this person: team, next steps, resources, campaigns."""
     today = today or timezone.localdate()
     role = viewer_role(user, school)
-    locale = Locale.get_active()
+    language = translation.get_language()
     can_manage = permissions.can_manage_ambassadors(user, school)
     team = school_team(school=school, today=today)
     members = team["current"] + team["earlier"] + team["ended"]
@@ -170,8 +184,8 @@ def school_space(*, school: School, user, today: datetime.date | None = None) ->
         "team": team,
         "viewer_role": role,
         "next_steps_template": next_steps_template(role),
-        "resources": role_resources(role=role, locale=locale),
-        "campaigns": upcoming_campaigns(locale=locale, today=today),
+        "resources": role_resources(role=role, language=language),
+        "campaigns": upcoming_campaigns(language=language, today=today),
         "can_manage": can_manage,
         "can_see_details": permissions.can_see_member_details(user, school),
         "can_invite": permissions.can_invite(user),

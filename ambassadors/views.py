@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +24,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import SetupCode
 from accounts.services import setup_code_issue
 
-from . import permissions, selectors, services
+from . import permissions, selectors, services, space_cache
 from .forms import (
     AmbassadorForm,
     InvitationAcceptForm,
@@ -43,9 +44,14 @@ TOKEN_MAX_LENGTH = 100
 
 
 def _visible_school(request, pk: int) -> School:
-    """The school, if the person may see it; 404 otherwise, so ids reveal nothing."""
-    schools = permissions.schools_visible_to(request.user).select_related("municipality__region")
-    return get_object_or_404(schools, pk=pk)
+    """The school, if the person may see it; 404 otherwise, so ids reveal nothing.
+
+    Read by its key and then asked of `permissions.can_view_school`, which reads the person's
+    roles once per request: cheaper than filtering every school by the same rule."""
+    school = School.objects.select_related("municipality__region").filter(pk=pk).first()
+    if school is None or not permissions.can_view_school(request.user, school):
+        raise Http404
+    return school
 
 
 def _managed_school(request, pk: int) -> School:
@@ -152,10 +158,13 @@ def school_list(request):
 
 
 @login_required
+@transaction.non_atomic_requests  # changes nothing: no transaction to open and close
 def school(request, pk: int):
     school = _visible_school(request, pk)
-    context = selectors.school_space(school=school, user=request.user)
-    return render(request, "ambassadors/school.html", context)
+    space = space_cache.kept_space(
+        request, school, lambda: selectors.school_space(school=school, user=request.user)
+    )
+    return render(request, "ambassadors/school.html", {"school": school, "space": space})
 
 
 @login_required

@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    # Wagtail's login for private pages would skip allauth too.
+    path("_util/login/", account_views.admin_login, {"default_next": "/"}),
     path("network/", include("ambassadors.urls")),
     path("learning/", include("lessons.urls")),
     path("newsletter/", include("newsletters.urls")),

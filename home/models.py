@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .page_cache import cached_listing
 
 
 class Audience(models.TextChoices):
@@ -204,6 +205,18 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, but read from the page cache until site-wide content changes: every
+        page shows the settings (helpline, report address) in its header and footer."""
+        attr_name = cls.get_cache_attr_name()
+        site = Site.find_for_request(request)
+        if not hasattr(request, attr_name) and site is not None:
+            found = cached_listing("site_settings", site.pk, compute=lambda: cls.for_site(site))
+            found._request = request
+            setattr(request, attr_name, found)
+        return super().for_request(request)
 
     @property
     def helpline_tel(self) -> str:

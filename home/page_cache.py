@@ -13,6 +13,10 @@
   signal handlers in `home.signal_handlers` add what Wagtail leaves out: the ancestors that list
   a page, moves and deletions, and a purge of everything when site-wide content changes.
 - Live reach figures are part of the key (their version token), so a verification shows at once.
+- What every reader sees alike on pages that are never cached whole (signed-in pages): the
+  menu, the newest lessons for a role, upcoming campaigns, the request's Site and its settings,
+  kept by `cached_listing`. Saving, publishing, moving or deleting any page, or a change of
+  site-wide content, retires them all.
 """
 
 import hashlib
@@ -27,6 +31,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 CACHE_ALIAS = "pages"
 ALL_KEY = "generation:*"
+CONTENT_KEY = "generation:pages"
 HIT_HEADER = "X-Page-Cache"
 
 
@@ -58,6 +63,31 @@ def purge_paths(paths) -> None:
 def purge_all() -> None:
     """Retire every kept page: for changes that show on many pages (settings, images, library)."""
     _retire([ALL_KEY])
+
+
+def content_changed() -> None:
+    """Retire every kept listing (see `cached_listing`): a page changed."""
+    _retire([CONTENT_KEY])
+
+
+def content_generations() -> tuple[str, str]:
+    """The generations of site-wide content and of pages: part of the key of anything kept that
+    shows or counts public pages, so any page change retires it."""
+    generations = _cache().get_many([ALL_KEY, CONTENT_KEY])
+    return generations.get(ALL_KEY, "0"), generations.get(CONTENT_KEY, "0")
+
+
+def cached_listing(name: str, *parts, compute):
+    """`compute()` (what every reader sees alike: public pages, the site and its settings),
+    kept in the page cache for PAGE_CACHE_SECONDS under `name` and `parts` until any page or
+    site-wide content changes. None is never kept."""
+    words = [*content_generations(), name, *parts]
+    key = "listing:" + hashlib.sha256("\n".join(map(str, words)).encode()).hexdigest()
+    found = _cache().get(key)
+    if found is None:
+        found = compute()
+        _cache().set(key, found, settings.PAGE_CACHE_SECONDS)
+    return found
 
 
 def _reach_version() -> str:

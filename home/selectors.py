@@ -4,8 +4,11 @@ import re
 
 from django.apps import apps
 from django.db.models import Prefetch, QuerySet
+from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+
+from .page_cache import cached_listing
 
 LISTING_RENDITION = "fill-640x360"
 
@@ -54,10 +57,17 @@ def site_home(request) -> Page | None:
 
 
 def menu_pages(request) -> list[Page]:
-    home = site_home(request)
-    if home is None:
+    """The live public pages below the home page that are shown in menus; the same for every
+    reader of a site in a language, so kept in the page cache (see `cached_listing`)."""
+    site = Site.find_for_request(request)
+    if site is None:
         return []
-    return list(home.get_children().live().public().in_menu())
+
+    def compute():
+        home = site_home(request)
+        return list(home.get_children().live().public().in_menu()) if home else []
+
+    return cached_listing("menu", site.pk, translation.get_language(), compute=compute)
 
 
 def search_terms(query: str) -> str:

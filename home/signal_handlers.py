@@ -11,7 +11,7 @@ from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_u
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .page_cache import purge_all
+from .page_cache import content_changed, purge_all
 
 # Models whose changes show on many pages: purged everywhere in our cache; a CDN keeps them at
 # most PAGE_CACHE_SECONDS.
@@ -22,6 +22,8 @@ SITE_WIDE_MODELS = (
     "wagtaildocs.Document",
     "wagtailredirects.Redirect",
     "wagtailcore.Site",
+    # Making a page private, or public again, changes what anonymous readers may be served.
+    "wagtailcore.PageViewRestriction",
 )
 
 
@@ -63,6 +65,12 @@ def page_deleted(sender, instance, **kwargs):
         purge_pages_from_cache([instance, *_listing_ancestors(instance)])
 
 
+def page_saved_or_deleted(sender, instance, **kwargs):
+    """Any page row that changes may change a listing kept by `page_cache.cached_listing`."""
+    if isinstance(instance, Page):
+        content_changed()
+
+
 def site_wide_changed(sender, **kwargs):
     purge_all()
 
@@ -72,6 +80,8 @@ def register_signal_handlers() -> None:
     page_unpublished.connect(page_listed_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="page_cache_moved")
     pre_delete.connect(page_deleted, dispatch_uid="page_cache_deleted")
+    post_save.connect(page_saved_or_deleted, dispatch_uid="page_listings_saved")
+    post_delete.connect(page_saved_or_deleted, dispatch_uid="page_listings_deleted")
     for label in SITE_WIDE_MODELS:
         model = apps.get_model(label)
         post_save.connect(site_wide_changed, sender=model, dispatch_uid=f"page_cache_{label}")

@@ -1,22 +1,12 @@
-"""The admins' own login pages hand over to allauth's, where rate limits and 2FA apply.
-
-Until config/urls.py routes them (see the lead's note), this module is its own URLconf: the real
-patterns with the two admin login routes in front, as the lead is asked to add them.
-"""
+"""The admins' own login pages, and Wagtail's for private pages, hand over to allauth's, where
+rate limits and two-factor authentication apply."""
 
 import pytest
-from django.urls import path
+from wagtail.models import PageViewRestriction
 
-from accounts import views
-from config.urls import urlpatterns as project_urlpatterns
+from home.factories import StandardPageFactory
 
-urlpatterns = [
-    path("admin/login/", views.admin_login),
-    path("django-admin/login/", views.admin_login, {"default_next": "/django-admin/"}),
-    *project_urlpatterns,
-]
-
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
@@ -26,6 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
         ("/admin/login/?next=/admin/pages/3/", "%2Fadmin%2Fpages%2F3%2F"),
         ("/django-admin/login/", "%2Fdjango-admin%2F"),
         ("/django-admin/login/?next=/django-admin/auth/", "%2Fdjango-admin%2Fauth%2F"),
+        ("/_util/login/", "%2F"),
     ],
 )
 def test_admin_login_pages_go_to_allauths_login(client, site_tree, path, expected_next):
@@ -55,3 +46,19 @@ def test_the_admin_sends_anonymous_visitors_to_allauth(client, site_tree):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_private_page_sends_readers_to_allauths_login(client, site_tree):
+    page = StandardPageFactory(parent=site_tree.sq.home, title="Vetëm për rrjetin")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(page.url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next={page.url}"
+
+
+def test_wagtails_login_in_english_goes_to_the_english_login(client, site_tree):
+    response = client.get("/en/_util/login/", {"next": "/en/about/"})
+
+    assert response["Location"] == "/en/accounts/login/?next=%2Fen%2Fabout%2F"

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from accounts.factories import UserFactory
@@ -23,6 +23,8 @@ from ambassadors.factories import (
     SchoolYearFactory,
 )
 from ambassadors.models import Role
+from lessons.factories import CoursePageFactory, LessonPageFactory, course_modules
+from lessons.models import CourseAudience, LessonProgress
 
 # Everyone a view is tested against: the brief's roles plus a signed-in person with no role.
 ROLES = (
@@ -123,3 +125,36 @@ def as_role(network):
         return user
 
     return log_in
+
+
+@pytest.fixture
+def courses(site_tree):
+    """A two-lesson course for each network role, in Albanian."""
+    index = site_tree.sq.lessons
+    made = {}
+    for audience in (
+        CourseAudience.AMBASSADORS,
+        CourseAudience.TEACHERS,
+        CourseAudience.PSYCHOLOGISTS,
+    ):
+        lessons = [LessonPageFactory(parent=index), LessonPageFactory(parent=index)]
+        course = CoursePageFactory(
+            parent=index, audience=audience, modules=course_modules(("M", lessons))
+        )
+        made[audience] = (course, lessons)
+    return made
+
+
+def complete(user, course_and_lessons, how_many=None):
+    _course, lessons = course_and_lessons
+    for lesson in lessons[:how_many]:
+        LessonProgress.objects.update_or_create(
+            user=user, lesson=lesson, defaults={"completed_at": timezone.now()}
+        )
+
+
+def train_team(network, courses, school="a"):
+    if school == "a":
+        complete(network.ambassador.user, courses[CourseAudience.AMBASSADORS])
+        complete(network.teacher.user, courses[CourseAudience.TEACHERS])
+        complete(network.psychologist.user, courses[CourseAudience.PSYCHOLOGISTS])

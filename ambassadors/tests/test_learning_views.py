@@ -3,49 +3,16 @@ for coordinators, and the "trained team" badge."""
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.factories import UserFactory
 from ambassadors.factories import MembershipFactory, SchoolFactory
 from ambassadors.learning import school_badges
 from ambassadors.models import Role
-from lessons.factories import CoursePageFactory, LessonPageFactory, course_modules
-from lessons.models import CourseAudience, LessonProgress
+from lessons.models import CourseAudience
+
+from .conftest import complete, train_team
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def courses(site_tree):
-    """A two-lesson course for each network role, in Albanian."""
-    index = site_tree.sq.lessons
-    made = {}
-    for audience in (
-        CourseAudience.AMBASSADORS,
-        CourseAudience.TEACHERS,
-        CourseAudience.PSYCHOLOGISTS,
-    ):
-        lessons = [LessonPageFactory(parent=index), LessonPageFactory(parent=index)]
-        course = CoursePageFactory(
-            parent=index, audience=audience, modules=course_modules(("M", lessons))
-        )
-        made[audience] = (course, lessons)
-    return made
-
-
-def complete(user, course_and_lessons, how_many=None):
-    _course, lessons = course_and_lessons
-    for lesson in lessons[:how_many]:
-        LessonProgress.objects.update_or_create(
-            user=user, lesson=lesson, defaults={"completed_at": timezone.now()}
-        )
-
-
-def train_team(network, courses, school="a"):
-    if school == "a":
-        complete(network.ambassador.user, courses[CourseAudience.AMBASSADORS])
-        complete(network.teacher.user, courses[CourseAudience.TEACHERS])
-        complete(network.psychologist.user, courses[CourseAudience.PSYCHOLOGISTS])
 
 
 def test_a_teacher_sees_their_own_schools_ambassadors_progress(client, network, courses):

@@ -529,6 +529,23 @@ MATRIX = [
         target="django-admin",
         check=admin_form_logs_nobody_in,
     ),
+    # Wagtail's login for private pages.
+    Row(
+        "admin_login",
+        "GET",
+        lambda n: "/_util/login/",
+        everyone(to_allauth_login("/")),
+        target="private pages",
+    ),
+    Row(
+        "admin_login",
+        "POST",
+        lambda n: "/_util/login/",
+        everyone(to_allauth_login("/")),
+        data=lambda n: {"username": n.ambassador.user.username, "password": PASSWORD},
+        target="private pages",
+        check=admin_form_logs_nobody_in,
+    ),
     Row("account_login", "GET", LOGIN_PAGE, everyone(TO_NETWORK_HOME, anonymous=OK)),
     Row(
         "account_login",

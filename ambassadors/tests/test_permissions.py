@@ -1,9 +1,12 @@
 import pytest
+from django.http import HttpResponse
 
 from accounts.factories import UserFactory
+from accounts.models import User
 from ambassadors import permissions
 from ambassadors.factories import CoordinationFactory, MembershipFactory, SchoolFactory
-from ambassadors.models import Role
+from ambassadors.middleware import NetworkFactsMiddleware
+from ambassadors.models import Membership, Role
 
 
 @pytest.mark.parametrize(
@@ -123,3 +126,71 @@ def test_an_inactive_user_sees_no_school(network):
     teacher.save()
     assert not permissions.schools_visible_to(teacher).exists()
     assert not permissions.can_manage_ambassadors(UserFactory(), network.school_a)
+
+
+class TestRolesReadOncePerRequest:
+    """`NetworkFactsMiddleware`: a page that changes nothing reads the person's roles and
+    regions once, whatever it asks; nothing else is ever remembered."""
+
+    def ask_everything(self, user, network) -> list[bool]:
+        school = network.school_a
+        return [
+            permissions.is_school_staff(user, school),
+            permissions.can_manage_ambassadors(user, school),
+            permissions.can_log_activity(user, school),
+            permissions.can_view_school(user, school),
+            permissions.is_ambassador(user),
+            permissions.can_list_schools(user),
+        ]
+
+    def run(self, request, view):
+        return NetworkFactsMiddleware(view)(request)
+
+    def test_a_read_only_request_reads_roles_and_regions_once(
+        self, rf, network, django_assert_num_queries
+    ):
+        request = rf.get("/")
+        request.user = User.objects.get(pk=network.users["teacher"].pk)
+        answers = []
+
+        def view(request):
+            # Memberships and coordinations; Django keeps the permissions the same way.
+            with django_assert_num_queries(4):
+                answers.append(self.ask_everything(request.user, network))
+                answers.append(self.ask_everything(request.user, network))
+            return HttpResponse()
+
+        self.run(request, view)
+        assert answers == [[True, True, True, True, False, False]] * 2
+
+    def test_a_request_that_changes_things_reads_them_afresh(self, rf, network):
+        teacher = User.objects.get(pk=network.users["teacher"].pk)
+        request = rf.post("/")
+        request.user = teacher
+        answers = []
+
+        def view(request):
+            answers.append(permissions.is_school_staff(request.user, network.school_a))
+            Membership.objects.filter(user=request.user).update(is_active=False)
+            answers.append(permissions.is_school_staff(request.user, network.school_a))
+            return HttpResponse()
+
+        self.run(request, view)
+        assert answers == [True, False]
+
+    def test_answers_outside_a_request_are_never_remembered(self, network):
+        teacher = network.users["teacher"]
+        assert permissions.can_log_activity(teacher, network.school_a)
+        Membership.objects.filter(user=teacher).update(is_active=False)
+        assert not permissions.can_log_activity(teacher, network.school_a)
+
+
+def test_one_school_and_the_list_of_schools_follow_the_same_rule(network):
+    """`can_view_school` (the school pages) and `schools_visible_to` (lists) never disagree."""
+    schools = [network.school_a, network.school_b, network.school_c]
+    for name, user in network.users.items():
+        if user is None:
+            continue
+        listed = set(permissions.schools_visible_to(user))
+        for school in schools:
+            assert permissions.can_view_school(user, school) == (school in listed), (name, school)

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     # Pages are small text; compressed they reach a slow phone 3x sooner.
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The request's Wagtail Site from the page cache, not a query on every request.
+    "home.middleware.KnownSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every refused request (401, 403 including CSRF failures, 429) goes to the security log.
     "accounts.middleware.RefusedRequestLogMiddleware",
+    # Pages that change nothing read the person's school roles once, however many rules ask.
+    "ambassadors.middleware.NetworkFactsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
@@ -195,6 +199,8 @@ LOGIN_REDIRECT_URL = "network:home"
 # Login field labelled "Username or email", autocomplete="username", no auto-capitals on phones.
 ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Private pages send readers to allauth's login as well, not to Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Sigurt")
 # Staff with admin rights must enrol in two-factor authentication before they use the admin.
@@ -297,6 +303,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Security ----------------------------------------------------------------------------------
+# Sessions are read from the cache (Redis with REDIS_URL) and written through to the database,
+# so a signed-in request does not wait on the database for its session.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 # People who can open an admin: sessions end this long after login, or after this long idle.
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60)))

@@ -2,9 +2,12 @@
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from accounts.factories import UserFactory
 from campaigns.factories import CampaignPageFactory
@@ -116,6 +119,61 @@ def test_site_wide_settings_purge_every_page(client, site_tree):
     site_tree.settings.save()
     response = client.get("/")
     assert cache_state(response) == "miss" and "0800 123 456" in response.content.decode()
+
+
+def test_signed_in_pages_read_the_site_and_its_settings_from_the_page_cache(client, site_tree):
+    """Never cached whole, they still skip the site's two queries until the settings change."""
+    client.force_login(UserFactory())
+    privacy_url = reverse("accounts:privacy")
+
+    def tables_read() -> str:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(privacy_url)
+        assert "116 111" in response.content.decode()
+        return " ".join(query["sql"] for query in queries.captured_queries)
+
+    caches["pages"].clear()
+    cold = tables_read()
+    assert "wagtailcore_site" in cold and "home_sitesettings" in cold
+    warm = tables_read()
+    assert "wagtailcore_site" not in warm and "home_sitesettings" not in warm
+    site_tree.settings.helpline_number = "0800 123 456"
+    site_tree.settings.save()
+    assert "0800 123 456" in client.get(privacy_url).content.decode()
+
+
+def test_an_unknown_host_is_left_to_wagtail(client, site_tree, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert client.get("/", HTTP_HOST="elsewhere.example").status_code == 400
+
+
+def test_making_a_page_private_purges_it(client, site_tree):
+    page = StandardPageFactory(parent=site_tree.sq.home, title="Për të gjithë")
+    url = page.url
+    client.get(url)
+    assert cache_state(client.get(url)) == "hit"
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_the_menu_on_signed_in_pages_follows_every_page_change(client, site_tree, parse_html):
+    """Signed-in pages are never kept whole, but their menu is: any page change retires it."""
+    client.force_login(UserFactory())
+    privacy_url = reverse("accounts:privacy")
+
+    def menu_links() -> list[str]:
+        return parse_html(client.get(privacy_url)).hrefs()
+
+    page = StandardPageFactory(parent=site_tree.sq.home, title="Faqe e re", show_in_menus=True)
+    url = page.url
+    assert url in menu_links()
+    page.unpublish()
+    assert url not in menu_links()
+    publish(page)
+    assert url in menu_links()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert url not in menu_links()
 
 
 @override_settings(
